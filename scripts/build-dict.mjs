@@ -1,0 +1,23 @@
+// Writes dist/dict: nodejieba's dictionary trimmed to its more frequent words, which loads in a
+// fraction of the time and memory, and the one-line files that stand in for the keyword
+// extraction dictionaries this tool does not use.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const MIN_FREQUENCY = Number(process.env.EXTRACT_DICT_MIN_FREQUENCY ?? 10);
+const require = createRequire(import.meta.url);
+const source = require('nodejieba').DEFAULT_DICT;
+const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'dict');
+mkdirSync(out, { recursive: true });
+const kept = readFileSync(source, 'utf8')
+  .split('\n')
+  .filter((line) => {
+    const [word, freq] = line.split(' ');
+    return word && Number(freq) >= MIN_FREQUENCY;
+  });
+writeFileSync(join(out, 'jieba.dict.utf8'), kept.join('\n') + '\n');
+writeFileSync(join(out, 'idf.utf8'), '的 1.0\n');
+writeFileSync(join(out, 'tiny.utf8'), '的\n');
+console.error(`build-dict: ${kept.length} words of frequency >= ${MIN_FREQUENCY} in dist/dict`);

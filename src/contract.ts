@@ -1,0 +1,58 @@
+// The output contract (../shared/INDICATORS.md): the zod schema is the single source of the
+// types the code uses and of the JSON Schema that `extract schema` prints.
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1 as const;
+
+export const Direction = z.enum(['up', 'down', 'flat']);
+export const Qualifier = z.enum(['over', 'nearly', 'about', 'under']);
+
+export const Explanation = z
+  .object({
+    clause: z.string().describe('the clause of normalized text the indicator was read from'),
+    rules: z.record(z.string(), z.string()).describe('for each field, the rule that set it'),
+  })
+  .describe('why each field has its value; only with --explain');
+
+export const Indicator = z
+  .object({
+    metric: z.string().min(1).describe('the shortest noun phrase that names what is measured'),
+    value: z.number().describe('the number with every multiplier applied; the lower bound of a range'),
+    upper: z.number().optional().describe('the upper bound of a range; absent otherwise'),
+    unit: z.string().min(1).describe('the unit or measure word, multiplier taken out: 元, %, 百分点, 个 ...'),
+    direction: Direction.nullable().describe('up, down or flat for a change or a gap; null for a level or a count'),
+    basis: z.string().nullable().describe('what a change is measured against: yoy, pop, or the benchmark words'),
+    qualifier: Qualifier.nullable().describe('over, nearly, about or under'),
+    subject: z.string().nullable().describe('the place or body the figure belongs to, when the sentence names it'),
+    target: z.boolean().describe('true for a goal, plan or forecast'),
+    span: z
+      .tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])
+      .describe('[start, end) in Unicode code points of the decoded document'),
+    text: z.string().describe('the document text of the span'),
+    pattern: z.string().describe('the id of the pattern that produced the indicator'),
+    explain: Explanation.optional(),
+  })
+  .strict();
+
+export const Encoding = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030']);
+
+export const ExtractedDocument = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    source: z.string().describe('the input as named on the command line, "-" for stdin, or the id given'),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('of the input bytes'),
+    encoding: Encoding.describe('the encoding the input was decoded from'),
+    chars: z.number().int().nonnegative().describe('length of the decoded text in code points'),
+    indicators: z.array(Indicator),
+  })
+  .strict();
+
+export type Direction = z.infer<typeof Direction>;
+export type Qualifier = z.infer<typeof Qualifier>;
+export type Indicator = z.infer<typeof Indicator>;
+export type Encoding = z.infer<typeof Encoding>;
+export type ExtractedDocument = z.infer<typeof ExtractedDocument>;
+
+export function jsonSchema(): unknown {
+  return z.toJSONSchema(ExtractedDocument, { target: 'draft-2020-12' });
+}

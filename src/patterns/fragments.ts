@@ -1,0 +1,98 @@
+// Named regex fragments and word sets (patterns/fragments.yaml), expanded into regex source.
+import { z } from 'zod';
+
+export const FragmentFile = z.record(
+  z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'fragment names are UPPER_SNAKE_CASE'),
+  z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+);
+export type FragmentFile = z.infer<typeof FragmentFile>;
+
+/** Fragments the code reads directly, besides using them inside patterns. */
+export const REQUIRED_SETS = [
+  'UP', 'DOWN', 'FLAT', 'YOY', 'POP', 'QUAL_OVER', 'QUAL_NEARLY', 'QUAL_ABOUT', 'QUAL_UNDER',
+  'TARGET_CUE', 'PLACE_WHOLE', 'PLACE_SUFFIX', 'TIME_WORD', 'LIGHT_VERB', 'PEOPLE_NOUN',
+  'MEASURE_HEAD', 'IDIOM', 'TIME_UNIT', 'CURRENCY', 'UNIT_ANY', 'PERCENT', 'DETERMINER', 'QUAL_BEFORE',
+  'PLAN_HEADING', 'REVIEW_HEADING',
+] as const;
+export type SetName = (typeof REQUIRED_SETS)[number];
+
+export class FragmentError extends Error {
+  constructor(
+    readonly fragment: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const REFERENCE = /\{([A-Z][A-Z0-9_]*)\}/g;
+
+export function escapeRegex(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+export class Fragments {
+  private readonly sources = new Map<string, string>();
+  private readonly sets = new Map<string, string[]>();
+
+  constructor(private readonly defs: FragmentFile) {
+    for (const name of Object.keys(defs)) this.resolve(name, []);
+  }
+
+  /** The words of a word-set fragment, longest first. */
+  words(name: string): string[] {
+    const words = this.sets.get(name);
+    if (!words) throw new FragmentError(name, `fragment {${name}} is not a word set`);
+    return words;
+  }
+
+  has(name: string): boolean {
+    return name in this.defs;
+  }
+
+  /** Regex source for a fragment, wrapped in a non-capturing group. */
+  source(name: string): string {
+    const s = this.sources.get(name);
+    if (s === undefined) throw new FragmentError(name, `unknown fragment {${name}}`);
+    return s;
+  }
+
+  /** Replaces every {NAME} in a regex source by the fragment's source. */
+  expand(pattern: string): string {
+    return pattern.replace(REFERENCE, (_, name: string) => this.source(name));
+  }
+
+  private resolve(name: string, stack: string[]): string {
+    const done = this.sources.get(name);
+    if (done !== undefined) return done;
+    if (stack.includes(name)) throw new FragmentError(name, `fragment {${name}} refers to itself through ${stack.join(' -> ')}`);
+    const def = this.defs[name];
+    if (def === undefined) throw new FragmentError(stack[stack.length - 1] ?? name, `unknown fragment {${name}}`);
+    let source: string;
+    if (Array.isArray(def)) {
+      const words = new Set<string>();
+      for (const item of def) {
+        for (const word of item.split(/\s+/).filter(Boolean)) {
+          const ref = /^\{([A-Z][A-Z0-9_]*)\}$/.exec(word);
+          if (ref) {
+            this.resolve(ref[1]!, [...stack, name]);
+            for (const w of this.words(ref[1]!)) words.add(w);
+          } else words.add(word);
+        }
+      }
+      const sorted = [...words].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+      this.sets.set(name, sorted);
+      source = `(?:${sorted.map(escapeRegex).join('|')})`;
+    } else {
+      const inner = def.replace(REFERENCE, (_, ref: string) => this.resolve(ref, [...stack, name]));
+      source = `(?:${inner})`;
+      try {
+        new RegExp(source, 'u');
+      } catch (e) {
+        throw new FragmentError(name, `fragment {${name}} does not compile: ${(e as Error).message}`);
+      }
+    }
+    this.sources.set(name, source);
+    return source;
+  }
+}

@@ -1,0 +1,155 @@
+// Loads the pattern library: fragments.yaml and one pattern per *.yaml file, validated with zod
+// and compiled once. A broken file stops the load with its path, the field and the problem.
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
+import { FragmentError, FragmentFile, Fragments, REQUIRED_SETS } from './fragments.js';
+import { PatternFile, type Kind } from './schema.js';
+import type { Direction } from '../contract.js';
+
+export const BUILTIN_PATTERNS = resolve(dirname(fileURLToPath(import.meta.url)), '../../patterns');
+const FRAGMENTS_FILE = 'fragments.yaml';
+
+export class PatternError extends Error {
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${file}${field ? `: ${field}` : ''}: ${problem}`);
+  }
+}
+
+export interface CompiledPattern {
+  id: string;
+  order: number;
+  kind: Kind;
+  file: string;
+  before?: RegExp;
+  after?: RegExp;
+  within?: RegExp;
+  figure?: RegExp;
+  unit?: RegExp;
+  assumeUnit?: string;
+  numeral: 'arabic' | 'chinese' | 'any';
+  verbBefore?: boolean;
+  direction?: Direction | null;
+  target?: boolean;
+  source: PatternFile;
+}
+
+export interface PatternLibrary {
+  fragments: Fragments;
+  patterns: CompiledPattern[];
+}
+
+function zodProblem(file: string, error: z.ZodError): PatternError {
+  const issue = error.issues[0]!;
+  return new PatternError(file, issue.path.join('.') || '(top level)', issue.message);
+}
+
+function readYaml(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new PatternError(file, '', `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  try {
+    return parseYaml(text);
+  } catch (e) {
+    const detail = e instanceof YAMLParseError ? e.message.split('\n')[0]! : (e as Error).message;
+    throw new PatternError(file, '', `is not valid YAML: ${detail}`);
+  }
+}
+
+function compile(fragments: Fragments, file: string, field: string, source: string, wrap: (s: string) => string, flags = 'u'): RegExp {
+  let expanded: string;
+  try {
+    expanded = fragments.expand(source);
+  } catch (e) {
+    throw new PatternError(file, field, (e as Error).message);
+  }
+  try {
+    return new RegExp(wrap(expanded), flags);
+  } catch (e) {
+    throw new PatternError(file, field, `does not compile: ${(e as Error).message}`);
+  }
+}
+
+export function loadFragments(dir: string): Fragments {
+  const file = join(dir, FRAGMENTS_FILE);
+  const parsed = FragmentFile.safeParse(readYaml(file));
+  if (!parsed.success) throw zodProblem(file, parsed.error);
+  let fragments: Fragments;
+  try {
+    fragments = new Fragments(parsed.data);
+  } catch (e) {
+    if (e instanceof FragmentError) throw new PatternError(file, e.fragment, e.message);
+    throw e;
+  }
+  for (const name of REQUIRED_SETS) {
+    if (!fragments.has(name)) throw new PatternError(file, name, `the word set {${name}} is required`);
+  }
+  return fragments;
+}
+
+export function patternFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f) && f !== FRAGMENTS_FILE)
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+export function compilePattern(fragments: Fragments, file: string, raw: unknown): CompiledPattern {
+  const parsed = PatternFile.safeParse(raw);
+  if (!parsed.success) throw zodProblem(file, parsed.error);
+  const p = parsed.data;
+  return {
+    id: p.id,
+    order: p.order,
+    kind: p.kind,
+    file,
+    before: p.before === undefined ? undefined : compile(fragments, file, 'before', p.before, (s) => `(?:${s})$`),
+    after: p.after === undefined ? undefined : compile(fragments, file, 'after', p.after, (s) => `^(?:${s})`),
+    figure: p.figure === undefined ? undefined : compile(fragments, file, 'figure', p.figure, (s) => s),
+    within: p.within === undefined ? undefined : compile(fragments, file, 'within', p.within, (s) => s, 'gu'),
+    unit: p.unit === undefined ? undefined : compile(fragments, file, 'unit', p.unit, (s) => `^(?:${s})$`),
+    assumeUnit: p.assumeUnit,
+    numeral: p.numeral,
+    verbBefore: p.verbBefore,
+    direction: p.direction,
+    target: p.target,
+    source: p,
+  };
+}
+
+/**
+ * The built-in library, optionally with a user's pattern folders added to it or replacing it.
+ * Fragments always come from the built-in folder: user patterns use the same vocabulary.
+ */
+export function loadLibrary(options: { builtin?: boolean; extraDirs?: string[] } = {}): PatternLibrary {
+  const fragments = loadFragments(BUILTIN_PATTERNS);
+  const dirs = [...(options.builtin === false ? [] : [BUILTIN_PATTERNS]), ...(options.extraDirs ?? [])];
+  const patterns: CompiledPattern[] = [];
+  const seen = new Map<string, string>();
+  for (const dir of dirs) {
+    let files: string[];
+    try {
+      files = patternFiles(dir);
+    } catch (e) {
+      throw new PatternError(dir, '', `is not a readable folder of pattern files (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    for (const file of files) {
+      const pattern = compilePattern(fragments, file, readYaml(file));
+      const other = seen.get(pattern.id);
+      if (other) throw new PatternError(file, 'id', `"${pattern.id}" is already the id of ${other}`);
+      seen.set(pattern.id, file);
+      patterns.push(pattern);
+    }
+  }
+  patterns.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+  return { fragments, patterns };
+}

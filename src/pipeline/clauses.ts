@@ -1,0 +1,91 @@
+// Normalized text to sentences (。！？ and line breaks), segments (；) and clauses (，：).
+// A short line with no closing punctuation is a heading; headings about plans open a part of
+// the report in which figures are targets, and headings about results close it.
+
+export interface Clause {
+  start: number;
+  end: number;
+}
+
+export interface Segment {
+  start: number;
+  end: number;
+  clauses: Clause[];
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  segments: Segment[];
+  heading: boolean;
+  /** inside a part of the report about plans and goals */
+  plan: boolean;
+}
+
+const SENTENCE_END = new Set([...'。！？!?\n']);
+const SEGMENT_END = new Set([...'；;']);
+const CLAUSE_END = new Set([...'，,：:']);
+const MAX_HEADING = 32;
+
+export interface SectionRules {
+  plan: RegExp;
+  review: RegExp;
+}
+
+function trimRange(text: string, start: number, end: number): [number, number] {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return [start, end];
+}
+
+export function splitSentences(text: string, sections: SectionRules): Sentence[] {
+  const sentences: Sentence[] = [];
+  let plan = false;
+  let clauseStart = 0;
+  let segments: Segment[] = [];
+  let clauses: Clause[] = [];
+  let lineStart = true;
+
+  const closeClause = (end: number) => {
+    const [s, e] = trimRange(text, clauseStart, end);
+    if (e > s) clauses.push({ start: s, end: e });
+  };
+  const closeSegment = (end: number) => {
+    closeClause(end);
+    if (clauses.length) segments.push({ start: clauses[0]!.start, end: clauses[clauses.length - 1]!.end, clauses });
+    clauses = [];
+  };
+  const closeSentence = (end: number, atLineEnd: boolean) => {
+    closeSegment(end);
+    if (segments.length) {
+      const start = segments[0]!.start;
+      const stop = segments[segments.length - 1]!.end;
+      const body = text.slice(start, stop);
+      const heading = lineStart && atLineEnd && [...body].length <= MAX_HEADING && !/[。！？!?；;]$/.test(body);
+      if (heading) {
+        if (sections.review.test(body) && !sections.plan.test(body)) plan = false;
+        else if (sections.plan.test(body)) plan = true;
+      }
+      sentences.push({ start, end: stop, segments, heading, plan: plan && !heading });
+    }
+    segments = [];
+  };
+
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (SENTENCE_END.has(ch)) {
+      const atLineEnd = ch === '\n';
+      closeSentence(i, atLineEnd);
+      lineStart = atLineEnd;
+      clauseStart = i + 1;
+    } else if (SEGMENT_END.has(ch)) {
+      closeSegment(i);
+      clauseStart = i + 1;
+    } else if (CLAUSE_END.has(ch)) {
+      closeClause(i);
+      clauseStart = i + 1;
+    }
+  }
+  closeSentence(text.length, true);
+  return sentences;
+}

@@ -1,0 +1,251 @@
+// Composes the stages: normalize -> sentences and clauses -> the regex pass for figures ->
+// patterns -> fields (metric, lists, ellipsis, subject, qualifier, target) -> indicators with
+// spans in the original text.
+import type { Direction, Indicator } from '../contract.js';
+import type { PatternLibrary } from '../patterns/load.js';
+import { splitSentences, type Clause, type Sentence } from './clauses.js';
+import { endsWithVerb, listMembers, phraseAfter, phraseBefore, qualifierOf, startsWithNoun, subjectIn, verbBefore, type Phrase } from './fields.js';
+import { buildLexicon, type Lexicon } from './lexicon.js';
+import { matchFigure, type Figure } from './match.js';
+import { normalize, toOriginal, type Normalized } from './normalize.js';
+import { findQuantities, quantityRegex, type Quantity } from './quantities.js';
+
+export interface Extractor {
+  library: PatternLibrary;
+  lexicon: Lexicon;
+  quantities: RegExp;
+}
+
+export function createExtractor(library: PatternLibrary): Extractor {
+  return { library, lexicon: buildLexicon(library.fragments), quantities: quantityRegex(library.fragments) };
+}
+
+export interface ExtractOptions {
+  explain?: boolean;
+}
+
+/** A figure with the fields attached, before it is mapped back to the original text. */
+interface Reading {
+  figure: Figure;
+  metric: string;
+  metricStart: number | null;
+  direction: Direction | null;
+  basis: string | null;
+  unit: string;
+  rules: Record<string, string>;
+  /** the list members this figure's phrase split into, for the next clause's 分别 */
+  members?: string[];
+}
+
+const LIST_GAP = /^(?:、|和|及|与|或|以及|,)$/u;
+const RESPECTIVELY = /分别|均|都/u;
+
+function clauseOf(sentence: Sentence, at: number): Clause | undefined {
+  for (const seg of sentence.segments) for (const c of seg.clauses) if (c.start <= at && at < c.end) return c;
+  return undefined;
+}
+
+/**
+ * A bare rate or count (破案率, 破案数) takes the modifier of the sentence's previous metric:
+ * 刑事案件发案数下降39.2%，破案率上升… is about 刑事案件破案率.
+ */
+function withSharedModifier(metric: string, previous: string | null, lex: Lexicon): string {
+  if (!previous || !/[率数]$/u.test(metric) || [...metric].length > 3 || previous.endsWith(metric)) return metric;
+  const head = lex.measureHeads.find((h) => previous.endsWith(h) && previous.length > h.length + 1);
+  return (head ? previous.slice(0, previous.length - head.length) : previous) + metric;
+}
+
+function readFigures(ex: Extractor, text: string, sentence: Sentence, quantities: Quantity[]): Reading[] {
+  const lex = ex.lexicon;
+  const readings: Reading[] = [];
+  let lastMetric: string | null = null;
+  let lastMembers: string[] | null = null;
+  let previous: { reading: Reading; clause: Clause } | null = null;
+  let regionFrom = sentence.start;
+  let lastClause: Clause | undefined;
+
+  for (const q of quantities) {
+    const clause = clauseOf(sentence, q.start);
+    if (!clause) continue;
+    if (clause !== lastClause) {
+      regionFrom = clause.start;
+      lastClause = clause;
+    }
+    const figure = matchFigure(ex.library, text, q, clause.start, clause.end, () => endsWithVerb(text, regionFrom, q.start, lex));
+    if (!figure || figure.kind === 'ignore') {
+      previous = null;
+      continue;
+    }
+    const from = regionFrom;
+    regionFrom = q.end;
+    const unit = q.unit ?? figure.pattern.assumeUnit;
+    if (!unit) continue;
+    const rules: Record<string, string> = { pattern: figure.pattern.id };
+    let metric: Phrase | null = null;
+    let direction = figure.direction;
+    let basis = figure.basis;
+    let members: string[] | undefined;
+
+    const gap = previous && previous.clause === clause ? text.slice(previous.reading.figure.quantity.end, q.start) : null;
+    if (previous && gap !== null && LIST_GAP.test(gap) && figure.pattern.before === undefined) {
+      // One more value of a list: 分别增长9.7%、15.3%.
+      const prior = previous.reading;
+      direction = prior.direction;
+      basis = prior.basis;
+      const index = readings.filter((r) => r.figure.cueStart === prior.figure.cueStart).length;
+      const name = prior.members?.[index] ?? prior.metric;
+      readings.push({
+        figure: { ...figure, kind: prior.figure.kind, cueStart: prior.figure.cueStart },
+        metric: name,
+        metricStart: null,
+        direction,
+        basis,
+        unit,
+        rules: { ...rules, metric: prior.members ? `member ${index + 1} of the list` : 'carried from the previous value of the list', direction: 'from the list', basis: 'from the list' },
+        members: prior.members,
+      });
+      previous = { reading: readings[readings.length - 1]!, clause };
+      continue;
+    }
+
+    if (figure.kind === 'count') {
+      const next = quantities.find((n) => n.start >= q.end);
+      const thing = phraseAfter(text, q.end, Math.min(clause.end, next?.start ?? clause.end), lex);
+      if (thing) {
+        const verb = startsWithNoun(text, thing.start, thing.end) ? verbBefore(text, from, q.start, lex) : null;
+        metric = verb ? { ...thing, text: verb.text + thing.text, start: verb.start } : thing;
+        rules.metric = verb ? 'verb before the figure + the thing counted after it' : 'the thing counted after the figure';
+      } else {
+        metric = phraseBefore(text, from, figure.cueStart, lex, 'count');
+        if (metric?.text) rules.metric = 'what was done, before the figure';
+      }
+    }
+    if (!metric && figure.kind !== 'count') {
+      metric = phraseBefore(text, from, figure.cueStart, lex, 'measure');
+      if (metric?.text) rules.metric = 'noun phrase before the figure';
+    }
+    if (figure.share !== null) {
+      const owner: string | null = metric?.text || lastMetric;
+      metric = { text: `${owner ?? ''}占${figure.share}`, start: metric?.start ?? figure.cueStart, end: q.start };
+      rules.metric = 'share: the owner + 占 + the whole';
+    }
+
+    let name: string = metric?.text ?? "";
+    const cue = text.slice(figure.cueStart, q.start);
+    if (!name) {
+      if (lastMembers && RESPECTIVELY.test(cue)) {
+        members = lastMembers;
+        name = members[0]!;
+        rules.metric = 'the list of the previous clause';
+      } else if (lastMetric) {
+        name = lastMetric;
+        rules.metric = 'carried from the previous clause';
+      }
+    } else {
+      const shared = withSharedModifier(name, lastMetric, lex);
+      if (shared !== name) rules.metric = 'bare measure + the modifier of the previous metric';
+      name = shared;
+      if (RESPECTIVELY.test(cue) || /、|和|及|与/u.test(name)) {
+        const following = countFollowing(text, quantities, q, clause);
+        const split = listMembers(name, following, lex);
+        if (split && (following > 1 || RESPECTIVELY.test(cue))) {
+          members = split;
+          name = split[0]!;
+          rules.metric = following > 1 ? 'member 1 of the list' : 'each member of the list shares the figure';
+        }
+      }
+    }
+    if (!name) continue;
+    const reading: Reading = {
+      figure,
+      metric: name,
+      metricStart: metric?.text ? metric.start : null,
+      direction,
+      basis,
+      unit,
+      rules,
+      members,
+    };
+    readings.push(reading);
+    previous = { reading, clause };
+    lastMetric = members ? members[members.length - 1]! : name;
+    if (members) lastMembers = members;
+  }
+  return readings;
+}
+
+/** How many values stand in a list starting at q: 9.7%、15.3%和12% is three. */
+function countFollowing(text: string, quantities: Quantity[], q: Quantity, clause: Clause): number {
+  let n = 1;
+  let prev = q;
+  for (const next of quantities) {
+    if (next.start < q.end || next.start >= clause.end) continue;
+    if (next === q) continue;
+    if (!LIST_GAP.test(text.slice(prev.end, next.start))) break;
+    n++;
+    prev = next;
+  }
+  return n;
+}
+
+export function extractNormalized(ex: Extractor, norm: Normalized, original: string[], options: ExtractOptions = {}): Indicator[] {
+  const lex = ex.lexicon;
+  const text = norm.text;
+  const sentences = splitSentences(text, { plan: lex.planHeading, review: lex.reviewHeading });
+  const all = findQuantities(text, ex.quantities);
+  const out: Indicator[] = [];
+  let k = 0;
+  for (const sentence of sentences) {
+    const inSentence: Quantity[] = [];
+    while (k < all.length && all[k]!.start < sentence.start) k++;
+    while (k < all.length && all[k]!.start < sentence.end) inSentence.push(all[k++]!);
+    if (!inSentence.length || sentence.heading && false) continue;
+    const readings = readFigures(ex, text, sentence, inSentence);
+    let sentenceSubject: string | null = null;
+    for (const r of readings) {
+      const q = r.figure.quantity;
+      const before = text.slice(Math.max(sentence.start, q.start - 8), q.start);
+      const subject: string | null =
+        r.figure.subject ?? subjectIn(text, sentence.start, r.metricStart ?? r.figure.cueStart, lex) ?? sentenceSubject;
+      sentenceSubject = subject;
+      const target =
+        r.figure.pattern.target === true || sentence.plan || lex.targetCue.test(text.slice(sentence.start, q.start));
+      const spanStart = Math.min(r.metricStart ?? r.figure.cueStart, r.figure.cueStart);
+      const spanEnd = Math.max(q.end, r.figure.cueEnd);
+      const [s, e] = toOriginal(norm, spanStart, spanEnd);
+      const names = r.members && r.rules.metric === 'each member of the list shares the figure' ? r.members : [r.metric];
+      for (const metric of names) {
+        const indicator: Indicator = {
+          metric,
+          value: q.value,
+          ...(q.upper !== undefined ? { upper: q.upper } : {}),
+          unit: r.unit,
+          direction: r.direction,
+          basis: r.basis,
+          qualifier: qualifierOf(q, before, lex),
+          subject,
+          target,
+          span: [s, e],
+          text: original.slice(s, e).join(''),
+          pattern: r.figure.pattern.id,
+        };
+        if (options.explain) {
+          indicator.explain = {
+            clause: text.slice(clauseOf(sentence, q.start)?.start ?? sentence.start, clauseOf(sentence, q.start)?.end ?? sentence.end),
+            rules: {
+              ...r.rules,
+              target: r.figure.pattern.target ? 'the pattern is a target' : sentence.plan ? 'in a part of the report about plans' : target ? 'a word of plan before the figure' : 'no word of plan',
+              subject: subject ? 'place or body named in the sentence' : 'none named',
+            },
+          };
+        }
+        out.push(indicator);
+      }
+    }
+  }
+  return out;
+}
+
+export function extractText(ex: Extractor, original: string, options: ExtractOptions = {}): Indicator[] {
+  return extractNormalized(ex, normalize(original), Array.from(original), options);
+}

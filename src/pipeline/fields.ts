@@ -1,0 +1,256 @@
+// Field attachment: the metric as the shortest noun phrase next to a figure, found with the
+// segmenter's words and parts of speech; the subject; the qualifier; list members.
+import type { Qualifier } from '../contract.js';
+import type { Lexicon } from './lexicon.js';
+import type { Quantity } from './quantities.js';
+import { tag, type Token } from './segment.js';
+
+export interface Phrase {
+  text: string;
+  /** normalized offsets of the phrase */
+  start: number;
+  end: number;
+  /** a place or body met at the phrase's left edge */
+  subject?: string;
+  /** the phrase ends in (count) or starts with a verb of what was done */
+  verb?: string;
+}
+
+const PUNCT = /^[，,。；;：:、！!？?\s…—·]+$/u;
+const OPEN = /^[“‘「『(（《【]$/u;
+const CLOSE = /^[”’」』)）》】]$/u;
+const PAIRS: Record<string, string> = { '”': '“', '’': '‘', '」': '「', '』': '『', ')': '(', '）': '（', '》': '《', '】': '【' };
+const DIGIT_START = /^[\d零〇一二两三四五六七八九十百千万]/u;
+
+const isPunct = (t: Token) => PUNCT.test(t.word);
+const isVerb = (t: Token) => /^v[dgi]?$/.test(t.tag) || t.tag === 'v';
+const HAN = /^\p{Script=Han}+$/u;
+// Words the dictionary does not know (tag x) are names and terms far more often than verbs.
+const isNounLike = (t: Token) =>
+  /^(n|nr|ns|nt|nz|ng|nrt|nrfg|vn|an|j|l|i|b|eng|g|s|z|nl)$/.test(t.tag) ||
+  /^[A-Za-z][A-Za-z0-9.+-]*$/.test(t.word) ||
+  (t.tag === 'x' && HAN.test(t.word));
+const isAdjective = (t: Token) => t.tag === 'a' || t.tag === 'ad';
+
+function tokensAt(text: string, from: number, to: number): Token[] {
+  return tag(text.slice(from, to)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
+}
+
+function isPlace(t: Token, lex: Lexicon): boolean {
+  if (lex.placeWhole.has(t.word)) return true;
+  return t.tag === 'ns' && t.word.length >= 2;
+}
+
+function joinTokens(tokens: Token[]): string {
+  return tokens.map((t) => t.word).join('');
+}
+
+function trimPhrase(tokens: Token[]): Token[] {
+  let a = 0;
+  let b = tokens.length;
+  while (a < b && (/^(的|和|及|与|以及|或|、|之)$/.test(tokens[a]!.word) || isPunct(tokens[a]!))) a++;
+  while (b > a && (/^(的|和|及|与|以及|或|、|了)$/.test(tokens[b - 1]!.word) || isPunct(tokens[b - 1]!))) b--;
+  return tokens.slice(a, b);
+}
+
+/** Index of the opening bracket or quote that the closing one at `close` pairs with, or -1. */
+function openerOf(tokens: Token[], close: number): number {
+  const opener = PAIRS[tokens[close]!.word];
+  for (let j = close - 1; j >= 0; j--) {
+    if (tokens[j]!.word === opener) return j;
+    if (/^[。；;]$/.test(tokens[j]!.word)) return -1;
+  }
+  return -1;
+}
+
+function closerOf(tokens: Token[], open: number): number {
+  const want = Object.keys(PAIRS).find((k) => PAIRS[k] === tokens[open]!.word);
+  for (let j = open + 1; j < tokens.length; j++) {
+    if (tokens[j]!.word === want) return j;
+    if (/^[。；;，,]$/.test(tokens[j]!.word)) return -1;
+  }
+  return -1;
+}
+
+export type PhraseMode = 'count' | 'measure';
+
+/**
+ * The noun phrase that ends at `end`, read right to left from there, no further than `from`.
+ * In `count` mode the verb of what was done is kept (破获刑事案件); in `measure` mode a verb
+ * inside a compound noun is kept (消费品零售总额) and the walk ends after a leading verb.
+ */
+export function phraseBefore(text: string, from: number, end: number, lex: Lexicon, mode: PhraseMode): Phrase | null {
+  if (end <= from) return null;
+  const tokens = tokensAt(text, from, end);
+  let i = tokens.length - 1;
+  while (i >= 0 && (tokens[i]!.tag === 'd' || tokens[i]!.tag === 'u' || lex.determiners.has(tokens[i]!.word) || lex.timeWords.has(tokens[i]!.word))) i--;
+  const kept: Token[] = [];
+  let subject: string | undefined;
+  let verb: string | undefined;
+  let seenNoun = false;
+  while (i >= 0) {
+    const t = tokens[i]!;
+    if (CLOSE.test(t.word)) {
+      const j = openerOf(tokens, i);
+      if (j < 0) break;
+      kept.unshift(...tokens.slice(j, i + 1));
+      seenNoun = true;
+      i = j - 1;
+      continue;
+    }
+    if (isPunct(t) || OPEN.test(t.word)) break;
+    if (lex.placeWhole.has(t.word)) {
+      subject = t.word;
+      break;
+    }
+    if (lex.timeWords.has(t.word) || t.tag === 't' || /^\d/.test(t.word)) break;
+    if (lex.determiners.has(t.word)) {
+      if (!seenNoun) break;
+      i--;
+      continue;
+    }
+    if (isVerb(t)) {
+      if (lex.lightVerbs.has(t.word)) break;
+      if (mode === 'count') {
+        const verbs = [t];
+        i--;
+        while (i >= 0 && isVerb(tokens[i]!) && !lex.lightVerbs.has(tokens[i]!.word)) verbs.unshift(tokens[i--]!);
+        kept.unshift(...verbs);
+        verb = joinTokens(verbs);
+        break;
+      }
+      // A verb right before the cue names the measure (发案, 出口); one after a noun is the
+      // verb of a compound (消费品零售总额) when a noun stands on its left too.
+      const left = tokens[i - 1];
+      kept.unshift(t);
+      i--;
+      if (seenNoun && (!left || !isNounLike(left))) break;
+      continue;
+    }
+    if (isNounLike(t) || isAdjective(t)) {
+      kept.unshift(t);
+      if (isNounLike(t)) seenNoun = true;
+      i--;
+      continue;
+    }
+    const left = tokens[i - 1];
+    if (t.word === '的' && seenNoun && left && (isNounLike(left) || isVerb(left))) {
+      kept.unshift(t);
+      i--;
+      continue;
+    }
+    if ((t.tag === 'c' || t.word === '、') && seenNoun && left && isNounLike(left) && !lex.placeWhole.has(left.word)) {
+      kept.unshift(t);
+      i--;
+      continue;
+    }
+    break;
+  }
+  let phrase = trimPhrase(kept);
+  // A place at the left edge names whose figure it is, not what is measured.
+  while (phrase.length > 1 && isPlace(phrase[0]!, lex) && isNounLike(phrase[1]!)) {
+    subject = phrase[0]!.word;
+    phrase = phrase.slice(1);
+  }
+  if (!phrase.length || !phrase.some(isNounLike)) return subject ? { text: '', start: end, end, subject } : null;
+  const textOf = joinTokens(phrase);
+  if ([...textOf].length < 2) return null;
+  return { text: textOf, start: phrase[0]!.start, end: phrase[phrase.length - 1]!.end, subject, verb };
+}
+
+/** The phrase after a counted figure: the thing counted, and what is said of it (281名民警进班子). */
+export function phraseAfter(text: string, start: number, to: number, lex: Lexicon): Phrase | null {
+  if (to <= start) return null;
+  const tokens = tokensAt(text, start, Math.min(to, start + 40));
+  let i = 0;
+  while (i < tokens.length && tokens[i]!.word === '的') i++;
+  const first = tokens[i];
+  if (!first || !(isNounLike(first) || isAdjective(first) || OPEN.test(first.word) || isVerb(first))) return null;
+  const kept: Token[] = [];
+  let length = 0;
+  let seenNoun = false;
+  for (; i < tokens.length && length < 24; i++) {
+    const t = tokens[i]!;
+    if (OPEN.test(t.word)) {
+      const j = closerOf(tokens, i);
+      if (j < 0 || (seenNoun && t.word !== '“' && j - i > 3)) break;
+      kept.push(...tokens.slice(i, j + 1));
+      length += joinTokens(tokens.slice(i, j + 1)).length;
+      seenNoun = true;
+      i = j;
+      continue;
+    }
+    if (isPunct(t) || DIGIT_START.test(t.word) || lex.timeWords.has(t.word) && seenNoun) break;
+    if ((t.tag === 'c' || t.word === '等') && (!tokens[i + 1] || DIGIT_START.test(tokens[i + 1]!.word))) break;
+    if (t.tag === 'p' && seenNoun) break;
+    kept.push(t);
+    length += t.word.length;
+    if (isNounLike(t)) seenNoun = true;
+  }
+  const phrase = trimPhrase(kept);
+  if (!phrase.length || !seenNoun) return null;
+  return { text: joinTokens(phrase), start: phrase[0]!.start, end: phrase[phrase.length - 1]!.end };
+}
+
+/** The verb of what was done, right before a figure (建成61个, 配备89名), if any. */
+export function verbBefore(text: string, from: number, end: number, lex: Lexicon): Phrase | null {
+  if (end <= from) return null;
+  const tokens = tokensAt(text, Math.max(from, end - 12), end);
+  let i = tokens.length - 1;
+  while (i >= 0 && (tokens[i]!.word === '了' || tokens[i]!.word === '共' || tokens[i]!.word === '等' || lex.determiners.has(tokens[i]!.word))) i--;
+  const verbs: Token[] = [];
+  while (i >= 0 && isVerb(tokens[i]!) && !lex.lightVerbs.has(tokens[i]!.word)) verbs.unshift(tokens[i--]!);
+  if (!verbs.length) return null;
+  return { text: joinTokens(verbs), start: verbs[0]!.start, end: verbs[verbs.length - 1]!.end, verb: joinTokens(verbs) };
+}
+
+/** Whether the text before `end` (from `from`) ends with a verb: 建成两个…, not 八类案件. */
+export function endsWithVerb(text: string, from: number, end: number, lex: Lexicon): boolean {
+  return verbBefore(text, from, end, lex) !== null;
+}
+
+/** Whether the phrase after a figure begins with a noun (the thing counted) rather than a verb. */
+export function startsWithNoun(text: string, start: number, to: number): boolean {
+  const tokens = tokensAt(text, start, Math.min(to, start + 12));
+  let i = 0;
+  while (i < tokens.length && tokens[i]!.word === '的') i++;
+  const t = tokens[i];
+  return !!t && (isNounLike(t) || isAdjective(t) || OPEN.test(t.word));
+}
+
+export function qualifierOf(q: Quantity, before: string, lex: Lexicon): Qualifier | null {
+  const prefix = lex.qualifierBefore.exec(before);
+  if (prefix) return lex.qualifierWords.get(prefix[0]) ?? null;
+  if (q.approx) return 'over';
+  if (q.post) return lex.qualifierWords.get(q.post) ?? null;
+  return null;
+}
+
+/** The subject named in a sentence before a figure: the last place or body word met. */
+export function subjectIn(text: string, from: number, to: number, lex: Lexicon): string | null {
+  if (to <= from) return null;
+  let found: string | null = null;
+  for (const t of tokensAt(text, from, to)) {
+    if (lex.placeWhole.has(t.word) && t.word !== '全年' && t.word !== '全社会') found = t.word;
+    else if (t.tag === 'ns' && t.word.length >= 2) found = t.word;
+    else if (t.tag === 'nt' && lex.placeSuffix.some((s) => t.word.endsWith(s))) found = t.word;
+  }
+  return found;
+}
+
+/**
+ * Splits the noun phrase of a list (A、B和C增加值) into `count` members, each with the head
+ * that only the last one writes out. Null when the phrase does not split that way.
+ */
+export function listMembers(phrase: string, count: number, lex: Lexicon): string[] | null {
+  let parts = phrase.split('、');
+  if (parts.length < count) {
+    const last = parts.pop()!;
+    const more = last.split(/和|及|与|以及/u);
+    parts = [...parts, ...more];
+  }
+  if (parts.length !== count || parts.some((p) => !p)) return null;
+  const last = parts[parts.length - 1]!;
+  const head = lex.measureHeads.find((h) => last.endsWith(h) && last.length > h.length);
+  return parts.map((p, k) => (k < parts.length - 1 && head && !lex.measureHeads.some((h) => p.endsWith(h)) ? p + head : p));
+}

@@ -1,0 +1,43 @@
+// The word sets of patterns/fragments.yaml that field attachment reads, in the shapes it needs.
+import type { Fragments } from '../patterns/fragments.js';
+import type { Qualifier } from '../contract.js';
+
+export interface Lexicon {
+  placeWhole: Set<string>;
+  placeSuffix: string[];
+  timeWords: Set<string>;
+  determiners: Set<string>;
+  lightVerbs: Set<string>;
+  peopleNouns: string[];
+  measureHeads: string[];
+  idioms: RegExp;
+  targetCue: RegExp;
+  timeUnits: Set<string>;
+  qualifierBefore: RegExp;
+  qualifierWords: Map<string, Qualifier>;
+  planHeading: RegExp;
+  reviewHeading: RegExp;
+}
+
+export function buildLexicon(f: Fragments): Lexicon {
+  const qualifierWords = new Map<string, Qualifier>();
+  for (const [set, q] of [['QUAL_OVER', 'over'], ['QUAL_NEARLY', 'nearly'], ['QUAL_ABOUT', 'about'], ['QUAL_UNDER', 'under']] as const) {
+    for (const w of f.words(set)) if (!qualifierWords.has(w)) qualifierWords.set(w, q);
+  }
+  return {
+    placeWhole: new Set(f.words('PLACE_WHOLE')),
+    placeSuffix: f.words('PLACE_SUFFIX'),
+    timeWords: new Set(f.words('TIME_WORD')),
+    determiners: new Set(f.words('DETERMINER')),
+    lightVerbs: new Set(f.words('LIGHT_VERB')),
+    peopleNouns: f.words('PEOPLE_NOUN'),
+    measureHeads: f.words('MEASURE_HEAD'),
+    idioms: new RegExp(f.source('IDIOM'), 'gu'),
+    targetCue: new RegExp(f.source('TARGET_CUE'), 'u'),
+    timeUnits: new Set(f.words('TIME_UNIT')),
+    qualifierBefore: new RegExp(`${f.source('QUAL_BEFORE')}$`, 'u'),
+    qualifierWords,
+    planHeading: new RegExp(f.source('PLAN_HEADING'), 'u'),
+    reviewHeading: new RegExp(f.source('REVIEW_HEADING'), 'u'),
+  };
+}

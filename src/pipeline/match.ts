@@ -1,0 +1,101 @@
+// Pattern matching: each figure found by the regex pass is tried against the pattern library in
+// order; the first pattern whose context, unit and numeral fit decides what the figure is.
+import type { Direction } from '../contract.js';
+import type { CompiledPattern, PatternLibrary } from '../patterns/load.js';
+import type { Kind } from '../patterns/schema.js';
+import type { Quantity } from './quantities.js';
+
+export interface Figure {
+  quantity: Quantity;
+  pattern: CompiledPattern;
+  kind: Kind;
+  direction: Direction | null;
+  basis: string | null;
+  /** a subject the pattern itself names (全国 in 低于全国（0.25%）) */
+  subject: string | null;
+  /** normalized offset where the pattern's context before the figure starts */
+  cueStart: number;
+  /** normalized offset where the pattern's context after the figure ends */
+  cueEnd: number;
+  /** text the pattern captured as `share` (占全球10%: 全球) */
+  share: string | null;
+}
+
+/** How far around a figure the patterns look, in UTF-16 units. */
+export const CONTEXT_BEFORE = 40;
+export const CONTEXT_AFTER = 24;
+
+function directionOf(groups: Record<string, string | undefined>, fixed: Direction | null | undefined): Direction | null {
+  if (fixed !== undefined) return fixed;
+  if (groups.up !== undefined) return 'up';
+  if (groups.down !== undefined) return 'down';
+  if (groups.flat !== undefined) return 'flat';
+  return null;
+}
+
+function basisOf(groups: Record<string, string | undefined>): string | null {
+  if (groups.yoy !== undefined) return 'yoy';
+  if (groups.pop !== undefined) return 'pop';
+  if (groups.benchmark !== undefined) return groups.benchmark;
+  return null;
+}
+
+function withinMatches(pattern: CompiledPattern, text: string, clauseStart: number, clauseEnd: number, at: number): boolean {
+  const re = pattern.within!;
+  re.lastIndex = 0;
+  const stretch = text.slice(clauseStart, clauseEnd);
+  for (const m of stretch.matchAll(re)) {
+    const s = clauseStart + m.index;
+    if (s <= at && at < s + m[0].length) return true;
+  }
+  return false;
+}
+
+/** The first pattern that fits the figure in its clause [clauseStart, clauseEnd). */
+export function matchFigure(
+  library: PatternLibrary,
+  text: string,
+  q: Quantity,
+  clauseStart: number,
+  clauseEnd: number,
+  afterVerb: () => boolean,
+): Figure | null {
+  let verbBefore: boolean | undefined;
+  const beforeFrom = Math.max(clauseStart, q.start - CONTEXT_BEFORE);
+  const before = text.slice(beforeFrom, q.start);
+  const after = text.slice(q.end, Math.min(clauseEnd, q.end + CONTEXT_AFTER));
+  for (const p of library.patterns) {
+    if (p.numeral !== 'any' && (p.numeral === 'arabic') !== (q.numeral === 'arabic')) continue;
+    if (p.unit && !p.unit.test(q.unit ?? '')) continue;
+    if (p.figure && !p.figure.test(q.text)) continue;
+    let groups: Record<string, string | undefined> = {};
+    let cueStart = q.start;
+    let cueEnd = q.end;
+    if (p.before) {
+      const m = p.before.exec(before);
+      if (!m) continue;
+      groups = { ...m.groups };
+      cueStart = beforeFrom + m.index;
+    }
+    if (p.after) {
+      const m = p.after.exec(after);
+      if (!m) continue;
+      groups = { ...groups, ...m.groups };
+      cueEnd = q.end + m[0].length;
+    }
+    if (p.within && !withinMatches(p, text, clauseStart, clauseEnd, q.start)) continue;
+    if (p.verbBefore !== undefined && p.verbBefore !== (verbBefore ??= afterVerb())) continue;
+    return {
+      quantity: q,
+      pattern: p,
+      kind: p.kind,
+      direction: directionOf(groups, p.direction),
+      basis: basisOf(groups),
+      subject: groups.subject ?? null,
+      cueStart,
+      cueEnd,
+      share: groups.share ?? null,
+    };
+  }
+  return null;
+}
