@@ -9,6 +9,7 @@ import { buildLexicon, type Lexicon } from './lexicon.js';
 import { matchFigure, type Figure } from './match.js';
 import { normalize, toOriginal, type Normalized } from './normalize.js';
 import { findQuantities, quantityRegex, type Quantity } from './quantities.js';
+import { configureVocabulary } from './segment.js';
 
 export interface Extractor {
   library: PatternLibrary;
@@ -17,6 +18,8 @@ export interface Extractor {
 }
 
 export function createExtractor(library: PatternLibrary): Extractor {
+  const f = library.fragments;
+  configureVocabulary([...f.words('SEGMENTER_NOUN').map((w) => [w, 'n'] as [string, string]), ...f.words('ACTION_VERB').map((w) => [w, 'v'] as [string, string])]);
   return { library, lexicon: buildLexicon(library.fragments), quantities: quantityRegex(library.fragments) };
 }
 
@@ -29,6 +32,7 @@ interface Reading {
   figure: Figure;
   metric: string;
   metricStart: number | null;
+  metricEnd: number | null;
   direction: Direction | null;
   basis: string | null;
   unit: string;
@@ -98,6 +102,7 @@ function readFigures(ex: Extractor, text: string, sentence: Sentence, quantities
         figure: { ...figure, kind: prior.figure.kind, cueStart: prior.figure.cueStart },
         metric: name,
         metricStart: null,
+        metricEnd: null,
         direction,
         basis,
         unit,
@@ -160,6 +165,7 @@ function readFigures(ex: Extractor, text: string, sentence: Sentence, quantities
       figure,
       metric: name,
       metricStart: metric?.text ? metric.start : null,
+      metricEnd: metric?.text ? metric.end : null,
       direction,
       basis,
       unit,
@@ -211,7 +217,7 @@ export function extractNormalized(ex: Extractor, norm: Normalized, original: str
       const target =
         r.figure.pattern.target === true || sentence.plan || lex.targetCue.test(text.slice(sentence.start, q.start));
       const spanStart = Math.min(r.metricStart ?? r.figure.cueStart, r.figure.cueStart);
-      const spanEnd = Math.max(q.end, r.figure.cueEnd);
+      const spanEnd = Math.max(q.end, r.figure.cueEnd, r.metricEnd ?? 0);
       const [s, e] = toOriginal(norm, spanStart, spanEnd);
       const names = r.members && r.rules.metric === 'each member of the list shares the figure' ? r.members : [r.metric];
       for (const metric of names) {

@@ -124,7 +124,7 @@ export function phraseBefore(text: string, from: number, end: number, lex: Lexic
       const left = tokens[i - 1];
       kept.unshift(t);
       i--;
-      if (seenNoun && (!left || !isNounLike(left))) break;
+      if (seenNoun && (!left || !(isNounLike(left) || (isVerb(left) && !lex.lightVerbs.has(left.word))))) break;
       continue;
     }
     if (isNounLike(t) || isAdjective(t)) {

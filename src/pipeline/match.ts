@@ -66,7 +66,8 @@ export function matchFigure(
   const after = text.slice(q.end, Math.min(clauseEnd, q.end + CONTEXT_AFTER));
   for (const p of library.patterns) {
     if (p.numeral !== 'any' && (p.numeral === 'arabic') !== (q.numeral === 'arabic')) continue;
-    if (p.unit && !p.unit.test(q.unit ?? '')) continue;
+    // A pattern that says nothing of units takes only figures that have one.
+    if (p.unit ? !p.unit.test(q.unit ?? '') : q.unit === null) continue;
     if (p.figure && !p.figure.test(q.text)) continue;
     let groups: Record<string, string | undefined> = {};
     let cueStart = q.start;

@@ -21,20 +21,26 @@ interface Jieba {
   insertWord(word: string, tag?: string): boolean;
 }
 
-const DICT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../dict');
+// dist/dict from both src/pipeline (tests) and dist/pipeline (the built tool).
+const DICT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/dict');
 
 let jieba: Jieba | undefined;
 const cache = new Map<string, Token[]>();
 const CACHE_LIMIT = 20000;
 
-/** Words the segmenter must keep whole, with their part of speech. */
-export const DOMAIN_WORDS: [string, string][] = [
-  ['破案率', 'n'], ['发案数', 'n'], ['破案数', 'n'], ['立案数', 'n'], ['查处率', 'n'], ['化解率', 'n'],
-  ['调处率', 'n'], ['增加值', 'n'], ['百分点', 'q'], ['同比', 'd'], ['环比', 'd'], ['吞吐量', 'n'],
-  ['成交额', 'n'], ['进出口总额', 'n'], ['可支配收入', 'n'], ['失业率', 'n'], ['覆盖率', 'n'],
-  ['贡献率', 'n'], ['赋能率', 'n'], ['被骗率', 'n'], ['骗率', 'n'], ['增速', 'n'], ['占比', 'n'],
-  ['规上', 'b'], ['高标准农田', 'n'], ['专项债券', 'n'], ['生产总值', 'n'],
-];
+let vocabulary: [string, string][] = [];
+const forcedTags = new Map<string, string>();
+
+/**
+ * Words the segmenter must keep whole, with their part of speech. Set before the first call to
+ * tag(); the tag given here also overrides the dictionary's for the word.
+ */
+export function configureVocabulary(words: [string, string][]): void {
+  if (jieba) for (const [word, t] of words) if (!forcedTags.has(word)) jieba.insertWord(word, t);
+  vocabulary = words;
+  for (const [word, t] of words) forcedTags.set(word, t);
+  cache.clear();
+}
 
 function loadJieba(): Jieba {
   if (jieba) return jieba;
@@ -47,7 +53,7 @@ function loadJieba(): Jieba {
   } else {
     nodejieba.load({});
   }
-  for (const [word, tag] of DOMAIN_WORDS) nodejieba.insertWord(word, tag);
+  for (const [word, t] of vocabulary) nodejieba.insertWord(word, t);
   jieba = nodejieba;
   return jieba;
 }
@@ -63,7 +69,7 @@ export function tag(text: string): Token[] {
     const found = text.indexOf(word, at);
     if (found < 0) continue;
     if (found > at) tokens.push({ word: text.slice(at, found), tag: 'x', start: at, end: found });
-    tokens.push({ word, tag, start: found, end: found + word.length });
+    tokens.push({ word, tag: forcedTags.get(word) ?? tag, start: found, end: found + word.length });
     at = found + word.length;
   }
   if (at < text.length) tokens.push({ word: text.slice(at), tag: 'x', start: at, end: text.length });

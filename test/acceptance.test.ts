@@ -1,0 +1,32 @@
+// When ../shared is present: the CLI over the shared seeds and government-report excerpts,
+// scored by the shared scorer. The floors are the tuple F1 this version reaches, so a change
+// that makes extraction worse fails here.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ExtractedDocument } from '../src/contract.js';
+import { BIN, HAS_SHARED, SHARED } from './helpers.js';
+
+const SETS = [
+  { name: 'seeds', docs: join(SHARED, 'seeds'), gold: join(SHARED, 'gold'), floor: 0.8 },
+  { name: 'gov', docs: join(SHARED, 'gov/docs'), gold: join(SHARED, 'gov/gold'), floor: 0.7 },
+];
+
+describe.skipIf(!HAS_SHARED)('acceptance on ../shared', () => {
+  it.each(SETS)('$name: tuple F1 is at least $floor, every document valid', ({ docs, gold, floor }) => {
+    const files = readdirSync(docs).filter((f) => f.endsWith('.txt')).sort().map((f) => join(docs, f));
+    const out = spawnSync(process.execPath, [BIN, ...files], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    expect(out.status).toBe(0);
+    const lines = out.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(files.length);
+    for (const line of lines) ExtractedDocument.parse(JSON.parse(line));
+    const pred = join(mkdtempSync(join(tmpdir(), 'extract-acc-')), 'pred.ndjson');
+    writeFileSync(pred, out.stdout);
+    const score = spawnSync(process.execPath, [join(SHARED, 'eval/score.mjs'), '--gold', gold, '--docs', docs, '--pred', pred, '--json'], { encoding: 'utf8' });
+    expect(score.status).toBe(0);
+    const result = JSON.parse(score.stdout);
+    expect(result.tuple.f1).toBeGreaterThanOrEqual(floor);
+  });
+});

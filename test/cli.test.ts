@@ -1,0 +1,100 @@
+// The CLI as a user runs it: a real process, its stdout, stderr and exit code.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ExtractedDocument } from '../src/contract.js';
+import { BIN, ROOT, expectGrounded } from './helpers.js';
+
+function run(args: string[], input?: string, cwd = ROOT) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const REPORT = '今年全县刑事案件发案数同比下降12.5%，破案率上升3.2个百分点；新建村级警务室18个。\n';
+
+function workdir(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'extract-cli-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+describe('extract', () => {
+  it('writes one JSON document per input line when stdout is not a terminal', () => {
+    const dir = workdir({ 'a.txt': REPORT, 'b.txt': '全市新增公园12座。' });
+    const r = run(['a.txt', 'b.txt'], undefined, dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    const [a, b] = lines.map((l) => ExtractedDocument.parse(JSON.parse(l)));
+    expect(a!.source).toBe('a.txt');
+    expect(a!.indicators.map((i) => [i.metric, i.value, i.unit, i.direction, i.basis])).toEqual([
+      ['刑事案件发案数', 12.5, '%', 'down', 'yoy'],
+      ['刑事案件破案率', 3.2, '百分点', 'up', null],
+      ['新建村级警务室', 18, '个', null, null],
+    ]);
+    expectGrounded(REPORT, a!);
+    expect(b!.indicators).toHaveLength(1);
+  });
+
+  it('reads stdin for -, expands quoted globs and folders in a stable order', () => {
+    const dir = workdir({ 'b.txt': REPORT, 'a.txt': REPORT, 'c.md': REPORT });
+    const fromStdin = run(['-'], REPORT, dir);
+    expect(JSON.parse(fromStdin.stdout).source).toBe('-');
+    const globbed = run(['*.txt'], undefined, dir);
+    expect(globbed.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).source)).toEqual(['a.txt', 'b.txt']);
+    const folder = run(['.'], undefined, dir);
+    expect(folder.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).source)).toEqual(['a.txt', 'b.txt']);
+  });
+
+  it('is deterministic: the same input gives the same bytes', () => {
+    const dir = workdir({ 'a.txt': REPORT });
+    expect(run(['a.txt'], undefined, dir).stdout).toBe(run(['a.txt'], undefined, dir).stdout);
+  });
+
+  it('reports a missing input on stderr, goes on with the others, and exits 2', () => {
+    const dir = workdir({ 'a.txt': REPORT });
+    const r = run(['missing.txt', 'a.txt', 'none-*.txt'], undefined, dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('extract: missing.txt: no such file or directory\nextract: none-*.txt: no file matches this pattern\n');
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('decodes GB18030 and records the encoding', () => {
+    const gbk = Buffer.from([0xd4, 0xf6, 0xb3, 0xa4, 0x35, 0x25]); // 增长5%
+    const dir = workdir({ 'g.txt': Buffer.concat([Buffer.from([0xc0, 0xfb, 0xc8, 0xf3]), gbk]) }); // 利润增长5%
+    const doc = JSON.parse(run(['g.txt'], undefined, dir).stdout);
+    expect(doc.encoding).toBe('gb18030');
+    expect(doc.indicators[0]).toMatchObject({ metric: '利润', value: 5, unit: '%', direction: 'up', text: '利润增长5%' });
+  });
+
+  it('writes one pretty NAME.json per document with --out', () => {
+    const dir = workdir({ 'a.txt': REPORT });
+    const r = run(['a.txt', '--out', 'json'], undefined, dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readdirSync(join(dir, 'json'))).toEqual(['a.json']);
+    const text = readFileSync(join(dir, 'json/a.json'), 'utf8');
+    expect(text).toContain('\n  "indicators": [');
+    expect(ExtractedDocument.parse(JSON.parse(text)).indicators).toHaveLength(3);
+  });
+
+  it('prints the JSON Schema, help and version', () => {
+    const schema = JSON.parse(run(['schema']).stdout);
+    expect(schema.properties.indicators.items.required).toContain('metric');
+    const help = run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--out <dir>');
+    expect(help.stdout).toContain('Examples:');
+    expect(run(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('exits 2 with one line for a usage error', () => {
+    const r = run(['--no-such-option']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run([]).code).toBe(2);
+  });
+});
