@@ -68,6 +68,8 @@ function readFigures(ex: Extractor, text: string, sentence: Sentence, quantities
   let regionFrom = sentence.start;
   let lastClause: Clause | undefined;
 
+  // First what each figure is, so that phrases stop at the next figure that counts.
+  const located: { q: Quantity; clause: Clause; figure: Figure | null; from: number }[] = [];
   for (const q of quantities) {
     const clause = clauseOf(sentence, q.start);
     if (!clause) continue;
@@ -75,13 +77,18 @@ function readFigures(ex: Extractor, text: string, sentence: Sentence, quantities
       regionFrom = clause.start;
       lastClause = clause;
     }
-    const figure = matchFigure(ex.library, text, q, clause.start, clause.end, () => endsWithVerb(text, regionFrom, q.start, lex));
-    if (!figure || figure.kind === 'ignore') {
+    const from = regionFrom;
+    const figure = matchFigure(ex.library, text, q, clause.start, clause.end, () => endsWithVerb(text, from, q.start, lex));
+    if (figure && figure.kind !== 'ignore') regionFrom = q.end;
+    located.push({ q, clause, figure: figure?.kind === 'ignore' ? null : figure, from });
+  }
+  const counted = located.filter((l) => l.figure).map((l) => l.q);
+
+  for (const { q, clause, figure, from } of located) {
+    if (!figure) {
       previous = null;
       continue;
     }
-    const from = regionFrom;
-    regionFrom = q.end;
     const unit = q.unit ?? figure.pattern.assumeUnit;
     if (!unit) continue;
     const rules: Record<string, string> = { pattern: figure.pattern.id };
@@ -114,7 +121,7 @@ function readFigures(ex: Extractor, text: string, sentence: Sentence, quantities
     }
 
     if (figure.kind === 'count') {
-      const next = quantities.find((n) => n.start >= q.end);
+      const next = counted.find((n) => n.start >= q.end);
       const thing = phraseAfter(text, q.end, Math.min(clause.end, next?.start ?? clause.end), lex);
       if (thing) {
         const verb = startsWithNoun(text, thing.start, thing.end) ? verbBefore(text, from, q.start, lex) : null;
@@ -151,7 +158,7 @@ function readFigures(ex: Extractor, text: string, sentence: Sentence, quantities
       if (shared !== name) rules.metric = 'bare measure + the modifier of the previous metric';
       name = shared;
       if (RESPECTIVELY.test(cue) || /、|和|及|与/u.test(name)) {
-        const following = countFollowing(text, quantities, q, clause);
+        const following = countFollowing(text, counted, q, clause);
         const split = listMembers(name, following, lex);
         if (split && (following > 1 || RESPECTIVELY.test(cue))) {
           members = split;

@@ -83,7 +83,7 @@ export function phraseBefore(text: string, from: number, end: number, lex: Lexic
   if (end <= from) return null;
   const tokens = tokensAt(text, from, end);
   let i = tokens.length - 1;
-  while (i >= 0 && (tokens[i]!.tag === 'd' || tokens[i]!.tag === 'u' || lex.determiners.has(tokens[i]!.word) || lex.timeWords.has(tokens[i]!.word))) i--;
+  while (i >= 0 && (tokens[i]!.tag === 'd' || tokens[i]!.tag.startsWith('u') || lex.determiners.has(tokens[i]!.word) || lex.timeWords.has(tokens[i]!.word))) i--;
   const kept: Token[] = [];
   let subject: string | undefined;
   let verb: string | undefined;
@@ -111,7 +111,7 @@ export function phraseBefore(text: string, from: number, end: number, lex: Lexic
     }
     if (isVerb(t)) {
       if (lex.lightVerbs.has(t.word)) break;
-      if (mode === 'count') {
+      if (mode === 'count' && seenNoun) {
         const verbs = [t];
         i--;
         while (i >= 0 && isVerb(tokens[i]!) && !lex.lightVerbs.has(tokens[i]!.word)) verbs.unshift(tokens[i--]!);
@@ -119,8 +119,9 @@ export function phraseBefore(text: string, from: number, end: number, lex: Lexic
         verb = joinTokens(verbs);
         break;
       }
-      // A verb right before the cue names the measure (发案, 出口); one after a noun is the
-      // verb of a compound (消费品零售总额) when a noun stands on its left too.
+      // A verb right before the figure names the measure or the deed of its topic (发案,
+      // 出口, 案件立案); one after a noun is the verb of a compound (消费品零售总额) when a
+      // noun or a verb stands on its left too.
       const left = tokens[i - 1];
       kept.unshift(t);
       i--;
@@ -147,12 +148,14 @@ export function phraseBefore(text: string, from: number, end: number, lex: Lexic
     break;
   }
   let phrase = trimPhrase(kept);
+  // A chain of verbs names a deed when nothing else does: 组织开展集中学习.
+  const deed = !phrase.some(isNounLike) && phrase.filter(isVerb).length >= 2;
   // A place at the left edge names whose figure it is, not what is measured.
   while (phrase.length > 1 && isPlace(phrase[0]!, lex) && isNounLike(phrase[1]!)) {
     subject = phrase[0]!.word;
     phrase = phrase.slice(1);
   }
-  if (!phrase.length || !phrase.some(isNounLike)) return subject ? { text: '', start: end, end, subject } : null;
+  if (!phrase.length || (!phrase.some(isNounLike) && !deed)) return subject ? { text: '', start: end, end, subject } : null;
   const textOf = joinTokens(phrase);
   if ([...textOf].length < 2) return null;
   return { text: textOf, start: phrase[0]!.start, end: phrase[phrase.length - 1]!.end, subject, verb };
@@ -165,7 +168,7 @@ export function phraseAfter(text: string, start: number, to: number, lex: Lexico
   let i = 0;
   while (i < tokens.length && tokens[i]!.word === '的') i++;
   const first = tokens[i];
-  if (!first || !(isNounLike(first) || isAdjective(first) || OPEN.test(first.word) || isVerb(first))) return null;
+  if (!first || isPunct(first) || /^[pducrmq]/.test(first.tag) || DIGIT_START.test(first.word)) return null;
   const kept: Token[] = [];
   let length = 0;
   let seenNoun = false;
@@ -180,7 +183,9 @@ export function phraseAfter(text: string, start: number, to: number, lex: Lexico
       i = j;
       continue;
     }
-    if (isPunct(t) || DIGIT_START.test(t.word) || lex.timeWords.has(t.word) && seenNoun) break;
+    if (isPunct(t) || DIGIT_START.test(t.word)) break;
+    // Adverbs between the thing and what is said of it are left out: 所长已兼任 -> 所长兼任.
+    if (seenNoun && (t.tag === 'd' || lex.timeWords.has(t.word))) continue;
     if ((t.tag === 'c' || t.word === '等') && (!tokens[i + 1] || DIGIT_START.test(tokens[i + 1]!.word))) break;
     if (t.tag === 'p' && seenNoun) break;
     kept.push(t);
@@ -192,14 +197,37 @@ export function phraseAfter(text: string, start: number, to: number, lex: Lexico
   return { text: joinTokens(phrase), start: phrase[0]!.start, end: phrase[phrase.length - 1]!.end };
 }
 
-/** The verb of what was done, right before a figure (建成61个, 配备89名), if any. */
+function verbsEndingAt(tokens: Token[], last: number, lex: Lexicon): Token[] {
+  const verbs: Token[] = [];
+  for (let i = last; i >= 0 && isVerb(tokens[i]!) && !lex.lightVerbs.has(tokens[i]!.word); i--) verbs.unshift(tokens[i]!);
+  return verbs;
+}
+
+/**
+ * The verb of what was done before a figure: right before it (建成61个, 配备89名), or at the
+ * head of the list the figure closes or belongs to (建立领导包案、每日研判等5项制度;
+ * 制定工作计划、5个子方案).
+ */
 export function verbBefore(text: string, from: number, end: number, lex: Lexicon): Phrase | null {
   if (end <= from) return null;
-  const tokens = tokensAt(text, Math.max(from, end - 12), end);
+  const tokens = tokensAt(text, from, end);
   let i = tokens.length - 1;
-  while (i >= 0 && (tokens[i]!.word === '了' || tokens[i]!.word === '共' || tokens[i]!.word === '等' || lex.determiners.has(tokens[i]!.word))) i--;
-  const verbs: Token[] = [];
-  while (i >= 0 && isVerb(tokens[i]!) && !lex.lightVerbs.has(tokens[i]!.word)) verbs.unshift(tokens[i--]!);
+  while (i >= 0 && (tokens[i]!.word === '了' || tokens[i]!.word === '共' || lex.determiners.has(tokens[i]!.word))) {
+    if (tokens[i]!.word === '等' || tokens[i]!.word === '等等') break;
+    i--;
+  }
+  let verbs: Token[] = [];
+  const listed = i >= 0 && /^(等|等等|、|和|及)$/.test(tokens[i]!.word);
+  if (listed) {
+    const head = tokens.findIndex((t) => isVerb(t) && !lex.lightVerbs.has(t.word));
+    if (head >= 0 && head < i) {
+      let last = head;
+      while (last + 1 < i && isVerb(tokens[last + 1]!) && !lex.lightVerbs.has(tokens[last + 1]!.word)) last++;
+      verbs = tokens.slice(head, last + 1);
+    }
+  } else {
+    verbs = verbsEndingAt(tokens, i, lex);
+  }
   if (!verbs.length) return null;
   return { text: joinTokens(verbs), start: verbs[0]!.start, end: verbs[verbs.length - 1]!.end, verb: joinTokens(verbs) };
 }
