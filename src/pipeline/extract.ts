@@ -120,6 +120,9 @@ function readFigures(ex: Extractor, text: string, sentence: Sentence, quantities
       continue;
     }
 
+    // The metric ends before the pattern's words and before a qualifier word (超78%).
+    const qualifierWord = lex.qualifierBefore.exec(text.slice(from, figure.cueStart));
+    const metricEnd = figure.cueStart - (qualifierWord?.[0].length ?? 0);
     if (figure.kind === 'count') {
       const next = counted.find((n) => n.start >= q.end);
       const thing = phraseAfter(text, q.end, Math.min(clause.end, next?.start ?? clause.end), lex);
@@ -128,12 +131,14 @@ function readFigures(ex: Extractor, text: string, sentence: Sentence, quantities
         metric = verb ? { ...thing, text: verb.text + thing.text, start: verb.start } : thing;
         rules.metric = verb ? 'verb before the figure + the thing counted after it' : 'the thing counted after the figure';
       } else {
-        metric = phraseBefore(text, from, figure.cueStart, lex, 'count');
-        if (metric?.text) rules.metric = 'what was done, before the figure';
+        // A share or rate with no verb of its own is a measure, not a deed.
+        const mode = unit === '%' || unit === '百分点' ? 'measure' : 'count';
+        metric = phraseBefore(text, from, metricEnd, lex, mode);
+        if (metric?.text) rules.metric = mode === 'count' ? 'what was done, before the figure' : 'noun phrase before the figure';
       }
     }
     if (!metric && figure.kind !== 'count') {
-      metric = phraseBefore(text, from, figure.cueStart, lex, 'measure');
+      metric = phraseBefore(text, from, metricEnd, lex, 'measure');
       if (metric?.text) rules.metric = 'noun phrase before the figure';
     }
     if (figure.share !== null) {

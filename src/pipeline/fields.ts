@@ -109,8 +109,22 @@ export function phraseBefore(text: string, from: number, end: number, lex: Lexic
       i--;
       continue;
     }
+    // A conjunction never ends a phrase: at the right edge it is a noun the tagger misread (…所).
+    if (t.tag === 'c' && kept.length === 0 && t.word.length === 1) {
+      kept.unshift(t);
+      seenNoun = true;
+      i--;
+      continue;
+    }
     if (isVerb(t)) {
       if (lex.lightVerbs.has(t.word)) break;
+      // A verb before a one-character noun is part of a compound word: 调解室, 服务站.
+      const right = kept[0];
+      if (right && isNounLike(right) && right.word.length === 1 && seenNoun) {
+        kept.unshift(t);
+        i--;
+        continue;
+      }
       if (mode === 'count' && seenNoun) {
         const verbs = [t];
         i--;
@@ -135,6 +149,12 @@ export function phraseBefore(text: string, from: number, end: number, lex: Lexic
       continue;
     }
     const left = tokens[i - 1];
+    // An adverb between two nouns belongs to a term: 资金预后被骗率.
+    if (t.tag === 'd' && seenNoun && left && isNounLike(left) && !lex.timeWords.has(t.word)) {
+      kept.unshift(t);
+      i--;
+      continue;
+    }
     if (t.word === '的' && seenNoun && left && (isNounLike(left) || isVerb(left))) {
       kept.unshift(t);
       i--;
