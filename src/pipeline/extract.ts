@@ -4,7 +4,7 @@
 import type { Direction, Indicator } from '../contract.js';
 import type { PatternLibrary } from '../patterns/load.js';
 import { splitSentences, type Clause, type Sentence } from './clauses.js';
-import { endsWithVerb, listMembers, phraseAfter, phraseBefore, qualifierOf, startsWithNoun, subjectIn, verbBefore, type Phrase } from './fields.js';
+import { endsWithVerb, listMembers, phraseAfter, phraseBefore, qualifierOf, qualifierWordBefore, startsWithNoun, subjectIn, verbBefore, type Context, type Phrase } from './fields.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { matchFigure, type Figure } from './match.js';
 import { normalize, toOriginal, type Normalized } from './normalize.js';
@@ -42,6 +42,7 @@ interface Reading {
 }
 
 const LIST_GAP = /^(?:、|和|及|与|或|以及|,)$/u;
+const MEASURED_UNIT = /^(?:%|百分点|倍|元|美元|欧元|港元|日元|英镑|亿|吨|千克|公斤|公里|千米|米|平方米|平方公里|亩|公顷|千瓦|千瓦时|度|立方米)/u;
 const RESPECTIVELY = /分别|均|都/u;
 
 function clauseOf(sentence: Sentence, at: number): Clause | undefined {
@@ -59,8 +60,8 @@ function withSharedModifier(metric: string, previous: string | null, lex: Lexico
   return (head ? previous.slice(0, previous.length - head.length) : previous) + metric;
 }
 
-function readFigures(ex: Extractor, text: string, sentence: Sentence, quantities: Quantity[]): Reading[] {
-  const lex = ex.lexicon;
+function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities: Quantity[]): Reading[] {
+  const { text, lex } = ctx;
   const readings: Reading[] = [];
   let lastMetric: string | null = null;
   let lastMembers: string[] | null = null;
@@ -78,7 +79,7 @@ function readFigures(ex: Extractor, text: string, sentence: Sentence, quantities
       lastClause = clause;
     }
     const from = regionFrom;
-    const figure = matchFigure(ex.library, text, q, clause.start, clause.end, () => endsWithVerb(text, from, q.start, lex));
+    const figure = matchFigure(ex.library, text, q, clause.start, clause.end, () => endsWithVerb(ctx, from, q.start));
     if (figure && figure.kind !== 'ignore') regionFrom = q.end;
     located.push({ q, clause, figure: figure?.kind === 'ignore' ? null : figure, from });
   }
@@ -121,24 +122,27 @@ function readFigures(ex: Extractor, text: string, sentence: Sentence, quantities
     }
 
     // The metric ends before the pattern's words and before a qualifier word (超78%).
-    const qualifierWord = lex.qualifierBefore.exec(text.slice(from, figure.cueStart));
-    const metricEnd = figure.cueStart - (qualifierWord?.[0].length ?? 0);
+    const qualifierWord = qualifierWordBefore(ctx, from, figure.cueStart);
+    const metricEnd = figure.cueStart - (qualifierWord?.length ?? 0);
+    const listed = RESPECTIVELY.test(text.slice(figure.cueStart, q.start)) || countFollowing(text, counted, q, clause) > 1;
     if (figure.kind === 'count') {
       const next = counted.find((n) => n.start >= q.end);
-      const thing = phraseAfter(text, q.end, Math.min(clause.end, next?.start ?? clause.end), lex);
+      const found = phraseAfter(ctx, q.end, Math.min(clause.end, next?.start ?? clause.end));
+      // After an amount of money or a rate comes what it was for, not what it counts.
+      const thing = found && (startsWithNoun(ctx, found.start, found.end) || !MEASURED_UNIT.test(unit)) ? found : null;
       if (thing) {
-        const verb = startsWithNoun(text, thing.start, thing.end) ? verbBefore(text, from, q.start, lex) : null;
+        const verb = startsWithNoun(ctx, thing.start, thing.end) ? verbBefore(ctx, from, q.start) : null;
         metric = verb ? { ...thing, text: verb.text + thing.text, start: verb.start } : thing;
         rules.metric = verb ? 'verb before the figure + the thing counted after it' : 'the thing counted after the figure';
       } else {
         // A share or rate with no verb of its own is a measure, not a deed.
         const mode = unit === '%' || unit === '百分点' ? 'measure' : 'count';
-        metric = phraseBefore(text, from, metricEnd, lex, mode);
+        metric = phraseBefore(ctx, from, metricEnd, mode, listed);
         if (metric?.text) rules.metric = mode === 'count' ? 'what was done, before the figure' : 'noun phrase before the figure';
       }
     }
     if (!metric && figure.kind !== 'count') {
-      metric = phraseBefore(text, from, metricEnd, lex, 'measure');
+      metric = phraseBefore(ctx, from, metricEnd, 'measure', listed);
       if (metric?.text) rules.metric = 'noun phrase before the figure';
     }
     if (figure.share !== null) {
@@ -206,9 +210,25 @@ function countFollowing(text: string, quantities: Quantity[], q: Quantity, claus
   return n;
 }
 
+function displayOf(norm: Normalized, original: string[]): (from: number, to: number) => string {
+  return (from, to) => {
+    let out = '';
+    let last = -1;
+    for (let i = from; i < to; i++) {
+      const o = norm.start[i]!;
+      if (o === last) continue;
+      last = o;
+      const ch = original[o] ?? '';
+      out += /\s/u.test(ch) ? ' ' : ch;
+    }
+    return out;
+  };
+}
+
 export function extractNormalized(ex: Extractor, norm: Normalized, original: string[], options: ExtractOptions = {}): Indicator[] {
   const lex = ex.lexicon;
   const text = norm.text;
+  const ctx: Context = { text, lex, display: displayOf(norm, original) };
   const sentences = splitSentences(text, { plan: lex.planHeading, review: lex.reviewHeading });
   const all = findQuantities(text, ex.quantities);
   const out: Indicator[] = [];
@@ -217,14 +237,13 @@ export function extractNormalized(ex: Extractor, norm: Normalized, original: str
     const inSentence: Quantity[] = [];
     while (k < all.length && all[k]!.start < sentence.start) k++;
     while (k < all.length && all[k]!.start < sentence.end) inSentence.push(all[k++]!);
-    if (!inSentence.length || sentence.heading && false) continue;
-    const readings = readFigures(ex, text, sentence, inSentence);
+    if (!inSentence.length) continue;
+    const readings = readFigures(ex, ctx, sentence, inSentence);
     let sentenceSubject: string | null = null;
     for (const r of readings) {
       const q = r.figure.quantity;
-      const before = text.slice(Math.max(sentence.start, q.start - 8), q.start);
       const subject: string | null =
-        r.figure.subject ?? subjectIn(text, sentence.start, r.metricStart ?? r.figure.cueStart, lex) ?? sentenceSubject;
+        r.figure.subject ?? subjectIn(ctx, sentence.start, r.metricStart ?? r.figure.cueStart) ?? sentenceSubject;
       sentenceSubject = subject;
       const target =
         r.figure.pattern.target === true || sentence.plan || lex.targetCue.test(text.slice(sentence.start, q.start));
@@ -232,6 +251,7 @@ export function extractNormalized(ex: Extractor, norm: Normalized, original: str
       const spanEnd = Math.max(q.end, r.figure.cueEnd, r.metricEnd ?? 0);
       const [s, e] = toOriginal(norm, spanStart, spanEnd);
       const names = r.members && r.rules.metric === 'each member of the list shares the figure' ? r.members : [r.metric];
+      const clause = clauseOf(sentence, q.start);
       for (const metric of names) {
         const indicator: Indicator = {
           metric,
@@ -240,7 +260,7 @@ export function extractNormalized(ex: Extractor, norm: Normalized, original: str
           unit: r.unit,
           direction: r.direction,
           basis: r.basis,
-          qualifier: qualifierOf(q, before, lex),
+          qualifier: qualifierOf(ctx, q, sentence.start),
           subject,
           target,
           span: [s, e],
@@ -249,7 +269,7 @@ export function extractNormalized(ex: Extractor, norm: Normalized, original: str
         };
         if (options.explain) {
           indicator.explain = {
-            clause: text.slice(clauseOf(sentence, q.start)?.start ?? sentence.start, clauseOf(sentence, q.start)?.end ?? sentence.end),
+            clause: ctx.display(clause?.start ?? sentence.start, clause?.end ?? sentence.end),
             rules: {
               ...r.rules,
               target: r.figure.pattern.target ? 'the pattern is a target' : sentence.plan ? 'in a part of the report about plans' : target ? 'a word of plan before the figure' : 'no word of plan',

@@ -5,6 +5,14 @@ import type { Lexicon } from './lexicon.js';
 import type { Quantity } from './quantities.js';
 import { tag, type Token } from './segment.js';
 
+/** What field attachment reads: the normalized text, the vocabulary, and the original characters. */
+export interface Context {
+  text: string;
+  lex: Lexicon;
+  /** the original characters of a normalized range, layout whitespace left out */
+  display(from: number, to: number): string;
+}
+
 export interface Phrase {
   text: string;
   /** normalized offsets of the phrase */
@@ -27,7 +35,7 @@ const isVerb = (t: Token) => /^v[dgi]?$/.test(t.tag) || t.tag === 'v';
 const HAN = /^\p{Script=Han}+$/u;
 // Words the dictionary does not know (tag x) are names and terms far more often than verbs.
 const isNounLike = (t: Token) =>
-  /^(n|nr|ns|nt|nz|ng|nrt|nrfg|vn|an|j|l|i|b|eng|g|s|z|nl)$/.test(t.tag) ||
+  /^(n\w*|vn|an|j|l|i|b|eng|g|s|z\w*|k)$/.test(t.tag) ||
   /^[A-Za-z][A-Za-z0-9.+-]*$/.test(t.word) ||
   (t.tag === 'x' && HAN.test(t.word));
 const isAdjective = (t: Token) => t.tag === 'a' || t.tag === 'ad';
@@ -38,11 +46,11 @@ function tokensAt(text: string, from: number, to: number): Token[] {
 
 function isPlace(t: Token, lex: Lexicon): boolean {
   if (lex.placeWhole.has(t.word)) return true;
-  return t.tag === 'ns' && t.word.length >= 2;
+  return t.tag === 'ns' && t.word.length >= 2 && !lex.actionVerbs.has(t.word);
 }
 
-function joinTokens(tokens: Token[]): string {
-  return tokens.map((t) => t.word).join('');
+function joinTokens(ctx: Context, tokens: Token[]): string {
+  return tokens.map((t) => ctx.display(t.start, t.end)).join('');
 }
 
 function trimPhrase(tokens: Token[]): Token[] {
@@ -79,7 +87,8 @@ export type PhraseMode = 'count' | 'measure';
  * In `count` mode the verb of what was done is kept (破获刑事案件); in `measure` mode a verb
  * inside a compound noun is kept (消费品零售总额) and the walk ends after a leading verb.
  */
-export function phraseBefore(text: string, from: number, end: number, lex: Lexicon, mode: PhraseMode): Phrase | null {
+export function phraseBefore(ctx: Context, from: number, end: number, mode: PhraseMode, list = false): Phrase | null {
+  const { text, lex } = ctx;
   if (end <= from) return null;
   const tokens = tokensAt(text, from, end);
   let i = tokens.length - 1;
@@ -98,10 +107,22 @@ export function phraseBefore(text: string, from: number, end: number, lex: Lexic
       i = j - 1;
       continue;
     }
+    if (list && t.word === '、' && seenNoun && tokens[i - 1] && isNounLike(tokens[i - 1]!)) {
+      kept.unshift(t);
+      i--;
+      continue;
+    }
     if (isPunct(t) || OPEN.test(t.word)) break;
     if (lex.placeWhole.has(t.word)) {
       subject = t.word;
       break;
+    }
+    // A number is the end, unless it is part of a name written with letters (PM2.5).
+    if (/^\d/.test(t.word) && /[A-Za-z]$/.test(tokens[i - 1]?.word ?? '')) {
+      kept.unshift(tokens[i - 1]!, t);
+      seenNoun = true;
+      i -= 2;
+      continue;
     }
     if (lex.timeWords.has(t.word) || t.tag === 't' || /^\d/.test(t.word)) break;
     if (lex.determiners.has(t.word)) {
@@ -130,7 +151,7 @@ export function phraseBefore(text: string, from: number, end: number, lex: Lexic
         i--;
         while (i >= 0 && isVerb(tokens[i]!) && !lex.lightVerbs.has(tokens[i]!.word)) verbs.unshift(tokens[i--]!);
         kept.unshift(...verbs);
-        verb = joinTokens(verbs);
+        verb = joinTokens(ctx, verbs);
         break;
       }
       // A verb right before the figure names the measure or the deed of its topic (发案,
@@ -139,7 +160,8 @@ export function phraseBefore(text: string, from: number, end: number, lex: Lexic
       const left = tokens[i - 1];
       kept.unshift(t);
       i--;
-      if (seenNoun && (!left || !(isNounLike(left) || (isVerb(left) && !lex.lightVerbs.has(left.word))))) break;
+      const joined = left && (isNounLike(left) || (isVerb(left) && !lex.lightVerbs.has(left.word)) || (list && left.word === '、'));
+      if (seenNoun && !joined) break;
       continue;
     }
     if (isNounLike(t) || isAdjective(t)) {
@@ -169,26 +191,30 @@ export function phraseBefore(text: string, from: number, end: number, lex: Lexic
   }
   let phrase = trimPhrase(kept);
   // A chain of verbs names a deed when nothing else does: 组织开展集中学习.
-  const deed = !phrase.some(isNounLike) && phrase.filter(isVerb).length >= 2;
+  const verbs = phrase.filter(isVerb);
+  const deed = !phrase.some(isNounLike) && (verbs.length >= 2 || (verbs.length === 1 && lex.actionVerbs.has(verbs[0]!.word)));
   // A place at the left edge names whose figure it is, not what is measured.
   while (phrase.length > 1 && isPlace(phrase[0]!, lex) && isNounLike(phrase[1]!)) {
-    subject = phrase[0]!.word;
+    subject = ctx.display(phrase[0]!.start, phrase[0]!.end);
     phrase = phrase.slice(1);
   }
   if (!phrase.length || (!phrase.some(isNounLike) && !deed)) return subject ? { text: '', start: end, end, subject } : null;
-  const textOf = joinTokens(phrase);
+  const textOf = joinTokens(ctx, phrase);
   if ([...textOf].length < 2) return null;
   return { text: textOf, start: phrase[0]!.start, end: phrase[phrase.length - 1]!.end, subject, verb };
 }
 
 /** The phrase after a counted figure: the thing counted, and what is said of it (281名民警进班子). */
-export function phraseAfter(text: string, start: number, to: number, lex: Lexicon): Phrase | null {
+export function phraseAfter(ctx: Context, start: number, to: number): Phrase | null {
+  const { text, lex } = ctx;
   if (to <= start) return null;
   const tokens = tokensAt(text, start, Math.min(to, start + 40));
   let i = 0;
   while (i < tokens.length && tokens[i]!.word === '的') i++;
   const first = tokens[i];
-  if (!first || isPunct(first) || /^[pducrmq]/.test(first.tag) || DIGIT_START.test(first.word)) return null;
+  const second = tokens[i + 1];
+  const adverbFirst = first?.tag === 'd' && second && !isPunct(second);
+  if (!first || isPunct(first) || (/^[pducrmq]/.test(first.tag) && !adverbFirst) || DIGIT_START.test(first.word)) return null;
   const kept: Token[] = [];
   let length = 0;
   let seenNoun = false;
@@ -196,9 +222,10 @@ export function phraseAfter(text: string, start: number, to: number, lex: Lexico
     const t = tokens[i]!;
     if (OPEN.test(t.word)) {
       const j = closerOf(tokens, i);
-      if (j < 0 || (seenNoun && t.word !== '“' && j - i > 3)) break;
+      // A short bracket after a noun is part of it: 县（市、区）, 套（间）; a long one is an aside.
+      if (j < 0 || (seenNoun && t.word !== '“' && tokens[j]!.end - t.start > 8)) break;
       kept.push(...tokens.slice(i, j + 1));
-      length += joinTokens(tokens.slice(i, j + 1)).length;
+      length += (tokens[j]!.end - tokens[i]!.start);
       seenNoun = true;
       i = j;
       continue;
@@ -214,7 +241,7 @@ export function phraseAfter(text: string, start: number, to: number, lex: Lexico
   }
   const phrase = trimPhrase(kept);
   if (!phrase.length || !seenNoun) return null;
-  return { text: joinTokens(phrase), start: phrase[0]!.start, end: phrase[phrase.length - 1]!.end };
+  return { text: joinTokens(ctx, phrase), start: phrase[0]!.start, end: phrase[phrase.length - 1]!.end };
 }
 
 function verbsEndingAt(tokens: Token[], last: number, lex: Lexicon): Token[] {
@@ -228,7 +255,8 @@ function verbsEndingAt(tokens: Token[], last: number, lex: Lexicon): Token[] {
  * head of the list the figure closes or belongs to (建立领导包案、每日研判等5项制度;
  * 制定工作计划、5个子方案).
  */
-export function verbBefore(text: string, from: number, end: number, lex: Lexicon): Phrase | null {
+export function verbBefore(ctx: Context, from: number, end: number): Phrase | null {
+  const { text, lex } = ctx;
   if (end <= from) return null;
   const tokens = tokensAt(text, from, end);
   let i = tokens.length - 1;
@@ -249,39 +277,52 @@ export function verbBefore(text: string, from: number, end: number, lex: Lexicon
     verbs = verbsEndingAt(tokens, i, lex);
   }
   if (!verbs.length) return null;
-  return { text: joinTokens(verbs), start: verbs[0]!.start, end: verbs[verbs.length - 1]!.end, verb: joinTokens(verbs) };
+  return { text: joinTokens(ctx, verbs), start: verbs[0]!.start, end: verbs[verbs.length - 1]!.end, verb: joinTokens(ctx, verbs) };
 }
 
 /** Whether the text before `end` (from `from`) ends with a verb: 建成两个…, not 八类案件. */
-export function endsWithVerb(text: string, from: number, end: number, lex: Lexicon): boolean {
-  return verbBefore(text, from, end, lex) !== null;
+export function endsWithVerb(ctx: Context, from: number, end: number): boolean {
+  return verbBefore(ctx, from, end) !== null;
 }
 
 /** Whether the phrase after a figure begins with a noun (the thing counted) rather than a verb. */
-export function startsWithNoun(text: string, start: number, to: number): boolean {
-  const tokens = tokensAt(text, start, Math.min(to, start + 12));
+export function startsWithNoun(ctx: Context, start: number, to: number): boolean {
+  const tokens = tokensAt(ctx.text, start, Math.min(to, start + 12));
   let i = 0;
   while (i < tokens.length && tokens[i]!.word === '的') i++;
   const t = tokens[i];
   return !!t && (isNounLike(t) || isAdjective(t) || OPEN.test(t.word));
 }
 
-export function qualifierOf(q: Quantity, before: string, lex: Lexicon): Qualifier | null {
-  const prefix = lex.qualifierBefore.exec(before);
-  if (prefix) return lex.qualifierWords.get(prefix[0]) ?? null;
+/** The qualifier word that ends the text before `end`, if it is a whole word (超, not 签约). */
+export function qualifierWordBefore(ctx: Context, from: number, end: number): string | null {
+  const m = ctx.lex.qualifierBefore.exec(ctx.text.slice(Math.max(from, end - 6), end));
+  if (!m) return null;
+  const tokens = tokensAt(ctx.text, Math.max(from, end - 8), end);
+  const last = tokens[tokens.length - 1];
+  // 签约 ends with 约 but is a word of its own; an unknown run like 券超 is split wrong.
+  const ownWord = last && last.word !== m[0] && last.tag !== 'x' && !ctx.lex.qualifierWords.has(last.word);
+  return last && last.word.endsWith(m[0]) && !ownWord ? m[0] : null;
+}
+
+export function qualifierOf(ctx: Context, q: Quantity, from: number): Qualifier | null {
+  const prefix = qualifierWordBefore(ctx, from, q.start);
+  if (prefix) return ctx.lex.qualifierWords.get(prefix) ?? null;
+  const lex = ctx.lex;
   if (q.approx) return 'over';
   if (q.post) return lex.qualifierWords.get(q.post) ?? null;
   return null;
 }
 
 /** The subject named in a sentence before a figure: the last place or body word met. */
-export function subjectIn(text: string, from: number, to: number, lex: Lexicon): string | null {
+export function subjectIn(ctx: Context, from: number, to: number): string | null {
+  const { text, lex } = ctx;
   if (to <= from) return null;
   let found: string | null = null;
   for (const t of tokensAt(text, from, to)) {
-    if (lex.placeWhole.has(t.word) && t.word !== '全年' && t.word !== '全社会') found = t.word;
-    else if (t.tag === 'ns' && t.word.length >= 2) found = t.word;
-    else if (t.tag === 'nt' && lex.placeSuffix.some((s) => t.word.endsWith(s))) found = t.word;
+    if (lex.placeWhole.has(t.word) && t.word !== '全年' && t.word !== '全社会') found = ctx.display(t.start, t.end);
+    else if (t.tag === 'ns' && t.word.length >= 2 && !lex.actionVerbs.has(t.word)) found = ctx.display(t.start, t.end);
+    else if (t.tag === 'nt' && lex.placeSuffix.some((s) => t.word.endsWith(s))) found = ctx.display(t.start, t.end);
   }
   return found;
 }

@@ -8,6 +8,7 @@ export interface Lexicon {
   timeWords: Set<string>;
   determiners: Set<string>;
   lightVerbs: Set<string>;
+  actionVerbs: Set<string>;
   peopleNouns: string[];
   measureHeads: string[];
   idioms: RegExp;
@@ -30,6 +31,7 @@ export function buildLexicon(f: Fragments): Lexicon {
     timeWords: new Set(f.words('TIME_WORD')),
     determiners: new Set(f.words('DETERMINER')),
     lightVerbs: new Set(f.words('LIGHT_VERB')),
+    actionVerbs: new Set(f.words('ACTION_VERB')),
     peopleNouns: f.words('PEOPLE_NOUN'),
     measureHeads: f.words('MEASURE_HEAD'),
     idioms: new RegExp(f.source('IDIOM'), 'gu'),
