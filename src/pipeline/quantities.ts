@@ -34,8 +34,12 @@ function canonicalUnit(unit: string): { unit: string; factor: number } {
 }
 
 /** Reads one match of quantityRegex; null when the amount is not a number after all. */
+/** A lone 千 before 瓦, 克, 米 is the start of a unit (千克), not a number. */
+const THOUSAND_UNIT = /^(瓦|瓦时|克|米|伏|帕)/u;
+
 export function readQuantity(m: RegExpExecArray): Quantity | null {
   const g = m.groups!;
+  if (g.amount === '千' && g.unit && THOUSAND_UNIT.test(g.unit)) return null;
   const low = parseAmount(g.amount!);
   if (!low) return null;
   let unitText = g.unit ?? null;
