@@ -4,7 +4,7 @@
 import type { Direction, Indicator } from '../contract.js';
 import type { PatternLibrary } from '../patterns/load.js';
 import { splitSentences, type Clause, type Sentence } from './clauses.js';
-import { endsWithVerb, listMembers, phraseAfter, phraseBefore, qualifierOf, qualifierWordBefore, startsWithNoun, subjectIn, verbBefore, type Context, type Phrase } from './fields.js';
+import { endsWithVerb, listMembers, withoutDeed, phraseAfter, phraseBefore, qualifierOf, qualifierWordBefore, startsWithNoun, subjectIn, verbBefore, type Context, type Phrase } from './fields.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { matchFigure, type Figure } from './match.js';
 import { normalize, toOriginal, type Normalized } from './normalize.js';
@@ -126,8 +126,8 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
     const metricEnd = figure.cueStart - (qualifierWord?.length ?? 0);
     const listed = RESPECTIVELY.test(text.slice(figure.cueStart, q.start)) || countFollowing(text, counted, q, clause) > 1;
     if (figure.kind === 'count') {
-      const next = counted.find((n) => n.start >= q.end);
-      const found = phraseAfter(ctx, q.end, Math.min(clause.end, next?.start ?? clause.end));
+      const next = located.find((l) => l.figure && l.q.start >= q.end)?.figure;
+      const found = phraseAfter(ctx, q.end, Math.min(clause.end, Math.max(q.end, next?.cueStart ?? clause.end)));
       // After an amount of money or a rate comes what it was for, not what it counts.
       const thing = found && (startsWithNoun(ctx, found.start, found.end) || !MEASURED_UNIT.test(unit)) ? found : null;
       if (thing) {
@@ -159,8 +159,8 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
         name = members[0]!;
         rules.metric = 'the list of the previous clause';
       } else if (lastMetric) {
-        name = lastMetric;
-        rules.metric = 'carried from the previous clause';
+        name = figure.kind === 'count' ? lastMetric : withoutDeed(lastMetric, lex);
+        rules.metric = name === lastMetric ? 'carried from the previous clause' : 'carried from the previous clause, without its verb';
       }
     } else {
       const shared = withSharedModifier(name, lastMetric, lex);

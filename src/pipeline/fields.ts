@@ -29,6 +29,8 @@ const OPEN = /^[“‘「『(（《【]$/u;
 const CLOSE = /^[”’」』)）》】]$/u;
 const PAIRS: Record<string, string> = { '”': '“', '’': '‘', '」': '「', '』': '『', ')': '(', '）': '（', '》': '《', '】': '【' };
 const DIGIT_START = /^[\d零〇一二两三四五六七八九十百千万]/u;
+/** A span of time between a metric and its verb: 利润总额五年分别增长. */
+const SPAN_OF_TIME = /^[\d零〇一二两三四五六七八九十百]+(?:年|个月|月|天|年来)$/u;
 
 const isPunct = (t: Token) => PUNCT.test(t.word);
 const isVerb = (t: Token) => /^v[dgi]?$/.test(t.tag) || t.tag === 'v';
@@ -92,7 +94,7 @@ export function phraseBefore(ctx: Context, from: number, end: number, mode: Phra
   if (end <= from) return null;
   const tokens = tokensAt(text, from, end);
   let i = tokens.length - 1;
-  while (i >= 0 && (tokens[i]!.tag === 'd' || tokens[i]!.tag.startsWith('u') || lex.determiners.has(tokens[i]!.word) || lex.timeWords.has(tokens[i]!.word))) i--;
+  while (i >= 0 && (tokens[i]!.tag === 'd' || tokens[i]!.tag.startsWith('u') || lex.determiners.has(tokens[i]!.word) || lex.timeWords.has(tokens[i]!.word) || SPAN_OF_TIME.test(tokens[i]!.word))) i--;
   const kept: Token[] = [];
   let subject: string | undefined;
   let verb: string | undefined;
@@ -117,11 +119,11 @@ export function phraseBefore(ctx: Context, from: number, end: number, mode: Phra
       subject = t.word;
       break;
     }
-    // A number is the end, unless it is part of a name written with letters (PM2.5).
-    if (/^\d/.test(t.word) && /[A-Za-z]$/.test(tokens[i - 1]?.word ?? '')) {
-      kept.unshift(tokens[i - 1]!, t);
+    // A number is the end, unless it is part of a name written with letters (PM2.5, 5G基站).
+    if (/^[\d.]+$/.test(t.word) && (/[A-Za-z]$/.test(tokens[i - 1]?.word ?? '') || /^[A-Za-z]/.test(kept[0]?.word ?? ''))) {
+      kept.unshift(t);
       seenNoun = true;
-      i -= 2;
+      i--;
       continue;
     }
     if (lex.timeWords.has(t.word) || t.tag === 't' || /^\d/.test(t.word)) break;
@@ -130,8 +132,9 @@ export function phraseBefore(ctx: Context, from: number, end: number, mode: Phra
       i--;
       continue;
     }
-    // A conjunction never ends a phrase: at the right edge it is a noun the tagger misread (…所).
-    if (t.tag === 'c' && kept.length === 0 && t.word.length === 1) {
+    // A conjunction or a measure word never ends a phrase: at the right edge it is a noun the
+    // tagger misread (枫桥所, 充电桩).
+    if ((t.tag === 'c' || t.tag === 'q') && kept.length === 0 && t.word.length === 1) {
       kept.unshift(t);
       seenNoun = true;
       i--;
@@ -239,7 +242,9 @@ export function phraseAfter(ctx: Context, start: number, to: number): Phrase | n
     length += t.word.length;
     if (isNounLike(t)) seenNoun = true;
   }
-  const phrase = trimPhrase(kept);
+  let phrase = trimPhrase(kept);
+  // What the next figure's verb says is not part of this one's phrase: …优良率达|100%.
+  while (phrase.length > 1 && (lex.cueWords.has(phrase[phrase.length - 1]!.word) || lex.lightVerbs.has(phrase[phrase.length - 1]!.word) || /^p/.test(phrase[phrase.length - 1]!.tag))) phrase = phrase.slice(0, -1);
   if (!phrase.length || !seenNoun) return null;
   return { text: joinTokens(ctx, phrase), start: phrase[0]!.start, end: phrase[phrase.length - 1]!.end };
 }
@@ -325,6 +330,16 @@ export function subjectIn(ctx: Context, from: number, to: number): string | null
     else if (t.tag === 'nt' && lex.placeSuffix.some((s) => t.word.endsWith(s))) found = ctx.display(t.start, t.end);
   }
   return found;
+}
+
+/** A metric carried to a level drops the deed at its edges: 案例新增9个、累计达到79个 -> 案例. */
+export function withoutDeed(metric: string, lex: Lexicon): string {
+  for (const verb of lex.actionVerbs) {
+    if (metric.length - verb.length < 2) continue;
+    if (metric.startsWith(verb)) return metric.slice(verb.length);
+    if (metric.endsWith(verb)) return metric.slice(0, -verb.length);
+  }
+  return metric;
 }
 
 /**

@@ -9,6 +9,8 @@ export interface Lexicon {
   determiners: Set<string>;
   lightVerbs: Set<string>;
   actionVerbs: Set<string>;
+  /** verbs that patterns read as cues: 达到, 增长, 下降 ... */
+  cueWords: Set<string>;
   peopleNouns: string[];
   measureHeads: string[];
   idioms: RegExp;
@@ -32,6 +34,7 @@ export function buildLexicon(f: Fragments): Lexicon {
     determiners: new Set(f.words('DETERMINER')),
     lightVerbs: new Set(f.words('LIGHT_VERB')),
     actionVerbs: new Set(f.words('ACTION_VERB')),
+    cueWords: new Set([...f.words('LEVEL_VERB'), ...f.words('UP'), ...f.words('DOWN')]),
     peopleNouns: f.words('PEOPLE_NOUN'),
     measureHeads: f.words('MEASURE_HEAD'),
     idioms: new RegExp(f.source('IDIOM'), 'gu'),
