@@ -107,14 +107,14 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
       const index = readings.filter((r) => r.figure.cueStart === prior.figure.cueStart).length;
       const name = prior.members?.[index] ?? prior.metric;
       readings.push({
-        figure: { ...figure, kind: prior.figure.kind, cueStart: prior.figure.cueStart },
+        figure: { ...figure, pattern: prior.figure.pattern, kind: prior.figure.kind, cueStart: prior.figure.cueStart },
         metric: name,
         metricStart: null,
         metricEnd: null,
         direction,
         basis,
         unit,
-        rules: { ...rules, metric: prior.members ? `member ${index + 1} of the list` : 'carried from the previous value of the list', direction: 'from the list', basis: 'from the list' },
+        rules: { pattern: prior.figure.pattern.id, metric: prior.members ? `member ${index + 1} of the list` : 'carried from the previous value of the list', direction: 'from the list', basis: 'from the list' },
         members: prior.members,
       });
       previous = { reading: readings[readings.length - 1]!, clause };

@@ -48,7 +48,7 @@ function tokensAt(text: string, from: number, to: number): Token[] {
 
 function isPlace(t: Token, lex: Lexicon): boolean {
   if (lex.placeWhole.has(t.word)) return true;
-  return t.tag === 'ns' && t.word.length >= 2 && !lex.actionVerbs.has(t.word);
+  return t.tag === 'ns' && t.word.length >= 2 && !lex.actionVerbs.has(t.word) && !/[级型类式]$/u.test(t.word);
 }
 
 function joinTokens(ctx: Context, tokens: Token[]): string {
@@ -109,7 +109,7 @@ export function phraseBefore(ctx: Context, from: number, end: number, mode: Phra
       i = j - 1;
       continue;
     }
-    if (list && t.word === '、' && seenNoun && tokens[i - 1] && isNounLike(tokens[i - 1]!)) {
+    if (list && t.word === '、' && seenNoun && tokens[i - 1] && (isNounLike(tokens[i - 1]!) || CLOSE.test(tokens[i - 1]!.word))) {
       kept.unshift(t);
       i--;
       continue;
@@ -145,6 +145,15 @@ export function phraseBefore(ctx: Context, from: number, end: number, mode: Phra
       // A verb before a one-character noun is part of a compound word: 调解室, 服务站.
       const right = kept[0];
       if (right && isNounLike(right) && right.word.length === 1 && seenNoun) {
+        kept.unshift(t);
+        i--;
+        continue;
+      }
+      // Inside a noun phrase a verb can modify (示范社区 after 省级): only a verb of what was
+      // done, or one with no noun on its left, ends a count's phrase.
+      const leftOf = tokens[i - 1];
+      const modifier = !lex.actionVerbs.has(t.word) && leftOf && (isNounLike(leftOf) || leftOf.tag === 'b') && !lex.placeWhole.has(leftOf.word);
+      if (mode === 'count' && seenNoun && modifier) {
         kept.unshift(t);
         i--;
         continue;
@@ -231,6 +240,12 @@ export function phraseAfter(ctx: Context, start: number, to: number): Phrase | n
       length += (tokens[j]!.end - tokens[i]!.start);
       seenNoun = true;
       i = j;
+      continue;
+    }
+    // 、 joins the modifiers of one noun (黄浦江、苏州河滨水驿站) unless a figure follows it.
+    if (t.word === '、' && seenNoun && tokens[i + 1] && !DIGIT_START.test(tokens[i + 1]!.word) && !isPunct(tokens[i + 1]!)) {
+      kept.push(t);
+      length += 1;
       continue;
     }
     if (isPunct(t) || DIGIT_START.test(t.word)) break;
