@@ -145,13 +145,11 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
       metric = phraseBefore(ctx, from, metricEnd, 'measure', listed);
       if (metric?.text) rules.metric = 'noun phrase before the figure';
     }
-    if (figure.share !== null) {
-      const owner: string | null = metric?.text || lastMetric;
-      metric = { text: `${owner ?? ''}占${figure.share}`, start: metric?.start ?? figure.cueStart, end: q.start };
-      rules.metric = 'share: the owner + 占 + the whole';
-    }
+    // A share names its whole after the owner: 增加值 + 占地区生产总值比重.
+    const shareOf = figure.share === null ? '' : `占${figure.share.replace(/分别|均/gu, '')}`;
+    if (shareOf && !metric?.text && lastMetric) metric = { text: lastMetric, start: figure.cueStart, end: figure.cueStart };
 
-    let name: string = metric?.text ?? "";
+    let name: string = metric?.text ?? '';
     const cue = text.slice(figure.cueStart, q.start);
     if (!name) {
       if (lastMembers && RESPECTIVELY.test(cue)) {
@@ -177,6 +175,11 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
       }
     }
     if (!name) continue;
+    if (shareOf) {
+      name += shareOf;
+      members = members?.map((m) => m + shareOf);
+      rules.metric = `${rules.metric ?? 'noun phrase before the figure'}, + 占 and the whole`;
+    }
     const reading: Reading = {
       figure,
       metric: name,

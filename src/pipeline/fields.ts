@@ -259,7 +259,8 @@ export function phraseAfter(ctx: Context, start: number, to: number): Phrase | n
   }
   let phrase = trimPhrase(kept);
   // What the next figure's verb says is not part of this one's phrase: …优良率达|100%.
-  while (phrase.length > 1 && (lex.cueWords.has(phrase[phrase.length - 1]!.word) || lex.lightVerbs.has(phrase[phrase.length - 1]!.word) || /^p/.test(phrase[phrase.length - 1]!.tag))) phrase = phrase.slice(0, -1);
+  const dangling = (t: Token) => lex.cueWords.has(t.word) || lex.lightVerbs.has(t.word) || lex.qualifierWords.has(t.word) || /^p/.test(t.tag);
+  while (phrase.length > 1 && dangling(phrase[phrase.length - 1]!)) phrase = phrase.slice(0, -1);
   if (!phrase.length || !seenNoun) return null;
   return { text: joinTokens(ctx, phrase), start: phrase[0]!.start, end: phrase[phrase.length - 1]!.end };
 }
