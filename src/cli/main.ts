@@ -1,7 +1,7 @@
 // The command line: parses arguments, reads inputs, writes outputs. It never calls
 // process.exit: execute() resolves to the exit code, so tests can run it in-process.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { Command, CommanderError, Option } from 'commander';
 import { jsonSchema, type ExtractedDocument } from '../contract.js';
@@ -10,6 +10,8 @@ import { DecodeError } from '../pipeline/decode.js';
 import { createExtractor, type Extractor } from '../pipeline/extract.js';
 import { loadLibrary, PatternError } from '../patterns/load.js';
 import { describeFsError, EXIT, UserError } from './errors.js';
+import { checkFixtures } from './check.js';
+import { outputName, writeFileAtomic } from './files.js';
 import { resolveInputs, type Input } from './inputs.js';
 import { makeChalk, renderDocument } from './view.js';
 
@@ -33,6 +35,7 @@ Examples:
   $ cat report.txt | extract -              read stdin
   $ extract a.txt | jq '.indicators[] | select(.direction=="down")'
   $ extract schema                          the JSON Schema of every output document
+  $ extract check fixtures                  CI: do the fixtures still parse identically?
 
 Exit codes: 0 success, 1 differences found by check, 2 usage or input errors.`;
 
@@ -47,18 +50,6 @@ async function readStdin(stdin: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
   return Buffer.concat(chunks);
-}
-
-/** Writes a file so that a reader never sees it half-written: a temporary file, then a rename. */
-export function writeFileAtomic(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
-}
-
-export function outputName(source: string): string {
-  if (source === '-') return 'stdin.json';
-  return basename(source).replace(/\.[^.]*$/, '') + '.json';
 }
 
 interface RunOptions {
@@ -149,6 +140,21 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     })
     .exitOverride()
     .action(async (operands: string[], options: RunOptions) => setExit(await runExtract(operands, options, io)));
+
+  program
+    .command('check')
+    .description('re-extract every NAME.txt of DIR that has a NAME.expected.json and show what changed')
+    .argument('[dir]', 'the fixture folder', 'fixtures')
+    .option('--update', 'rewrite the expectations (and write missing ones), reporting what changed')
+    .addHelpText('after', `
+Exit codes: 0 every fixture unchanged, 1 differences or missing expectations, 2 errors.
+In CI:  npx extract check fixtures`)
+    .action(async (dir: string, options: { update?: boolean }) => {
+      const parent = program.opts<RunOptions>();
+      const report = checkFixtures(dir, buildExtractor(parent), { update: Boolean(options.update) }, makeChalk(io.color));
+      for (const line of report.lines) await write(io.stdout, line + '\n');
+      setExit(report.exitCode);
+    });
 
   program
     .command('schema')

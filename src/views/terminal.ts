@@ -11,6 +11,7 @@ const GAP = '  ';
 // Below this the indent, a wide character and an ellipsis no longer fit on a line.
 const MIN_WIDTH = 8;
 const MIN_COLUMN = 4;
+const SPACE = /\s/u;
 
 // East Asian Wide and Fullwidth blocks (UAX #11) that report text uses: CJK, kana, Hangul,
 // full-width forms, wide emoji. Ambiguous characters (… ↑ ↓) count 1, as most terminals draw them.
@@ -84,7 +85,7 @@ function sentenceCells(cps: readonly string[], marked: Uint8Array, [start, end]:
   const cells: Cell[] = [];
   for (let k = start; k < end; k++) {
     const isMarked = marked[k] === 1;
-    if (/\s/u.test(cps[k]!)) {
+    if (SPACE.test(cps[k]!)) {
       const prev = cells[cells.length - 1];
       if (prev?.ch === ' ') prev.marked &&= isMarked;
       else cells.push({ ch: ' ', width: 1, marked: isMarked });

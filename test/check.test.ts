@@ -1,0 +1,70 @@
+// `extract check`: golden files for CI, through the real CLI and through the diff itself.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diffDocuments } from '../src/check.js';
+import { extract } from '../src/index.js';
+import { BIN, ROOT } from './helpers.js';
+
+function run(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const TEXT = '今年全县地区生产总值增长6.1%，规上工业增加值增长7.4%。新建村级警务室18个。\n';
+
+describe('diffDocuments', () => {
+  it('names added, removed and changed indicators, field by field', () => {
+    const before = extract(TEXT);
+    const after = extract(TEXT);
+    after.indicators[0] = { ...after.indicators[0]!, direction: 'down' };
+    const removed = after.indicators.splice(2, 1)[0]!;
+    const diff = diffDocuments(before, after);
+    expect(diff.document).toEqual([]);
+    expect(diff.indicators).toEqual([
+      { kind: 'changed', before: before.indicators[0], after: after.indicators[0], fields: [{ field: 'direction', before: 'up', after: 'down' }] },
+      { kind: 'removed', indicator: removed },
+    ]);
+    expect(diffDocuments(after, before).indicators.map((c) => c.kind)).toEqual(['changed', 'added']);
+  });
+});
+
+describe('extract check', () => {
+  it('fails without expectations, writes them with --update, then passes quietly', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'extract-check-'));
+    writeFileSync(join(dir, 'report.txt'), TEXT);
+    const missing = run(['check', dir]);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain('report.txt: has no report.expected.json');
+    expect(run(['check', dir, '--update']).code).toBe(0);
+    const clean = run(['check', dir]);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout.trim().split('\n')).toEqual([`check: 1 fixtures in ${dir}: 1 unchanged`]);
+  });
+
+  it('shows an edited expectation as a diff naming the document, the indicator and the field; --update restores it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'extract-check-'));
+    writeFileSync(join(dir, 'report.txt'), TEXT);
+    run(['check', dir, '--update']);
+    const path = join(dir, 'report.expected.json');
+    const good = readFileSync(path, 'utf8');
+    writeFileSync(path, good.replace('"value": 7.4', '"value": 7.5'));
+    const r = run(['check', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('report.txt: 1 changed');
+    expect(r.stdout).toContain('~ changed [17,30) "规上工业增加值增长7.4%": 规上工业增加值 7.4 %');
+    expect(r.stdout).toContain('value: 7.5 -> 7.4');
+    const u = run(['check', dir, '--update']);
+    expect(u.code).toBe(0);
+    expect(u.stdout).toContain('updated report.expected.json');
+    expect(readFileSync(path, 'utf8')).toBe(good);
+  });
+
+  it('exits 2 for a folder that does not exist', () => {
+    const r = run(['check', join(tmpdir(), 'no-such-fixtures-folder')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^extract: check: .*no-such-fixtures-folder: no such file or directory\n$/);
+  });
+});
