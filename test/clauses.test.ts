@@ -6,7 +6,7 @@ const sections = { plan: /工作安排|主要目标/u, review: /工作回顾/u }
 describe('splitSentences', () => {
   it('splits sentences, segments and clauses', () => {
     const text = '甲增长5%，乙下降3%；丙为2个。丁达到4家';
-    const s = splitSentences(text, sections);
+    const s = splitSentences(text, sections).sentences;
     expect(s).toHaveLength(2);
     expect(s[0]!.segments.map((g) => g.clauses.map((c) => text.slice(c.start, c.end)))).toEqual([
       ['甲增长5%', '乙下降3%'],
@@ -15,7 +15,7 @@ describe('splitSentences', () => {
   });
   it('marks the sentences under a heading about plans, until a heading about results', () => {
     const text = '一、工作回顾\n新增公园12座。\n二、2026年工作安排\n新增公园20座。\n三、工作回顾\n新建学校3所。';
-    const s = splitSentences(text, sections);
+    const s = splitSentences(text, sections).sentences;
     expect(s.map((x) => [x.heading, x.plan])).toEqual([
       [true, false], [false, false], [true, false], [false, true], [true, false], [false, false],
     ]);

@@ -38,9 +38,15 @@ function trimRange(text: string, start: number, end: number): [number, number] {
   return [start, end];
 }
 
-export function splitSentences(text: string, sections: SectionRules): Sentence[] {
+export interface Split {
+  sentences: Sentence[];
+  /** whether the text ends inside a part about plans */
+  plan: boolean;
+}
+
+/** `plan`: whether the text starts inside a part about plans (a chunk of a document may). */
+export function splitSentences(text: string, sections: SectionRules, plan = false): Split {
   const sentences: Sentence[] = [];
-  let plan = false;
   let clauseStart = 0;
   let segments: Segment[] = [];
   let clauses: Clause[] = [];
@@ -72,6 +78,9 @@ export function splitSentences(text: string, sections: SectionRules): Sentence[]
   };
 
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Every boundary character is punctuation: skip the CJK ideographs at once.
+    if (code >= 0x4e00 && code <= 0x9fff) continue;
     const ch = text[i]!;
     if (SENTENCE_END.has(ch)) {
       const atLineEnd = ch === '\n';
@@ -87,5 +96,5 @@ export function splitSentences(text: string, sections: SectionRules): Sentence[]
     }
   }
   closeSentence(text.length, true);
-  return sentences;
+  return { sentences, plan };
 }

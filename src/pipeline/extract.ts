@@ -4,12 +4,12 @@
 import type { Direction, Indicator } from '../contract.js';
 import type { PatternLibrary } from '../patterns/load.js';
 import { splitSentences, type Clause, type Sentence } from './clauses.js';
-import { endsWithVerb, listMembers, withoutDeed, phraseAfter, phraseBefore, qualifierOf, qualifierWordBefore, startsWithNoun, subjectIn, verbBefore, type Context, type Phrase } from './fields.js';
+import { endsWithVerb, listMembers, withoutDeed, phraseAfter, phraseBefore, qualifierOf, qualifierWordBefore, subjectIn, verbBefore, type Context, type Phrase } from './fields.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { matchFigure, type Figure } from './match.js';
-import { normalize, toOriginal, type Normalized } from './normalize.js';
+import { normalize, toOriginal, wrapWidth, type Normalized } from './normalize.js';
 import { findQuantities, quantityRegex, type Quantity } from './quantities.js';
-import { configureVocabulary } from './segment.js';
+import { configureVocabulary, segment, type Token } from './segment.js';
 
 export interface Extractor {
   library: PatternLibrary;
@@ -129,9 +129,9 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
       const next = located.find((l) => l.figure && l.q.start >= q.end)?.figure;
       const found = phraseAfter(ctx, q.end, Math.min(clause.end, Math.max(q.end, next?.cueStart ?? clause.end)));
       // After an amount of money or a rate comes what it was for, not what it counts.
-      const thing = found && (startsWithNoun(ctx, found.start, found.end) || !MEASURED_UNIT.test(unit)) ? found : null;
+      const thing = found && (found.nounFirst || !MEASURED_UNIT.test(unit)) ? found : null;
       if (thing) {
-        const verb = startsWithNoun(ctx, thing.start, thing.end) ? verbBefore(ctx, from, q.start) : null;
+        const verb = thing.nounFirst ? verbBefore(ctx, from, q.start) : null;
         metric = verb ? { ...thing, text: verb.text + thing.text, start: verb.start } : thing;
         rules.metric = verb ? 'verb before the figure + the thing counted after it' : 'the thing counted after the figure';
       } else {
@@ -228,25 +228,55 @@ function displayOf(norm: Normalized, original: string[]): (from: number, to: num
   };
 }
 
-export function extractNormalized(ex: Extractor, norm: Normalized, original: string[], options: ExtractOptions = {}): Indicator[] {
+/** Words of a range, segmented once: callers ask for the same few windows around each figure. */
+function tokensOf(text: string): (from: number, to: number) => Token[] {
+  const cache = new Map<number, Token[]>();
+  return (from, to) => {
+    if (to <= from) return [];
+    const key = from * 0x100000 + (to - from);
+    let tokens = cache.get(key);
+    if (!tokens) {
+      tokens = segment(text.slice(from, to));
+      for (const t of tokens) {
+        t.start += from;
+        t.end += from;
+      }
+      cache.set(key, tokens);
+    }
+    return tokens;
+  };
+}
+
+interface ChunkResult {
+  indicators: Indicator[];
+  plan: boolean;
+}
+
+/** Extracts one chunk of a document; spans are code points of the chunk. */
+function extractChunk(ex: Extractor, norm: Normalized, original: string[], plan: boolean, options: ExtractOptions): ChunkResult {
   const lex = ex.lexicon;
   const text = norm.text;
-  const ctx: Context = { text, lex, display: displayOf(norm, original) };
-  const sentences = splitSentences(text, { plan: lex.planHeading, review: lex.reviewHeading });
+  const split = splitSentences(text, { plan: lex.planHeading, review: lex.reviewHeading }, plan);
+  const ctx: Context = { text, lex, display: displayOf(norm, original), tokens: tokensOf(text) };
   const all = findQuantities(text, ex.quantities);
   const out: Indicator[] = [];
   let k = 0;
-  for (const sentence of sentences) {
+  for (const sentence of split.sentences) {
     const inSentence: Quantity[] = [];
     while (k < all.length && all[k]!.start < sentence.start) k++;
     while (k < all.length && all[k]!.start < sentence.end) inSentence.push(all[k++]!);
     if (!inSentence.length) continue;
     const readings = readFigures(ex, ctx, sentence, inSentence);
+    const opening = sentence.segments[0]!.clauses[0]!;
     let sentenceSubject: string | null = null;
     for (const r of readings) {
       const q = r.figure.quantity;
+      const clause = clauseOf(sentence, q.start);
       const subject: string | null =
-        r.figure.subject ?? subjectIn(ctx, sentence.start, r.metricStart ?? r.figure.cueStart) ?? sentenceSubject;
+        r.figure.subject ??
+        subjectIn(ctx, clause?.start ?? sentence.start, r.metricStart ?? r.figure.cueStart) ??
+        (clause !== opening ? subjectIn(ctx, opening.start, Math.min(opening.end, r.metricStart ?? r.figure.cueStart)) : null) ??
+        sentenceSubject;
       sentenceSubject = subject;
       const target =
         r.figure.pattern.target === true || sentence.plan || lex.targetCue.test(text.slice(sentence.start, q.start));
@@ -254,7 +284,6 @@ export function extractNormalized(ex: Extractor, norm: Normalized, original: str
       const spanEnd = Math.max(q.end, r.figure.cueEnd, r.metricEnd ?? 0);
       const [s, e] = toOriginal(norm, spanStart, spanEnd);
       const names = r.members && r.rules.metric === 'each member of the list shares the figure' ? r.members : [r.metric];
-      const clause = clauseOf(sentence, q.start);
       for (const metric of names) {
         const indicator: Indicator = {
           metric,
@@ -263,7 +292,7 @@ export function extractNormalized(ex: Extractor, norm: Normalized, original: str
           unit: r.unit,
           direction: r.direction,
           basis: r.basis,
-          qualifier: qualifierOf(ctx, q, sentence.start),
+          qualifier: qualifierOf(ctx, q, clause?.start ?? sentence.start),
           subject,
           target,
           span: [s, e],
@@ -284,9 +313,59 @@ export function extractNormalized(ex: Extractor, norm: Normalized, original: str
       }
     }
   }
-  return out;
+  return { indicators: out, plan: split.plan };
+}
+
+/** How much text is read at a time (UTF-16 units): a very large document goes chunk by chunk. */
+export const CHUNK_SIZE = 1 << 16;
+const SENTENCE_END = /[。！？!?]/u;
+
+/**
+ * Where to cut a document into chunks: after a sentence, at or after `size` units from the last
+ * cut, so that no sentence is split; a run with no sentence end is cut at twice the size.
+ */
+export function chunkBounds(text: string, size = CHUNK_SIZE): number[] {
+  const bounds = [0];
+  let from = 0;
+  while (text.length - from > size) {
+    let cut = -1;
+    const limit = Math.min(text.length, from + 2 * size);
+    for (let i = from + size; i < limit; i++) {
+      const c = text[i]!;
+      if (SENTENCE_END.test(c) || (c === '\n' && /[。！？!?；;:：]\s*$/u.test(text.slice(Math.max(from, i - 4), i)))) {
+        cut = i + 1;
+        break;
+      }
+    }
+    if (cut < 0) cut = limit;
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff) cut++;
+    bounds.push(cut);
+    from = cut;
+  }
+  bounds.push(text.length);
+  return bounds;
+}
+
+/** The indicators of a document, one chunk at a time, with spans in the whole document. */
+export function* extractChunks(ex: Extractor, original: string, options: ExtractOptions = {}): Generator<Indicator[]> {
+  const width = wrapWidth(original.split('\n'));
+  const bounds = chunkBounds(original);
+  let plan = false;
+  let base = 0;
+  for (let b = 0; b + 1 < bounds.length; b++) {
+    const chunk = original.slice(bounds[b], bounds[b + 1]);
+    const cps = Array.from(chunk);
+    const result = extractChunk(ex, normalize(chunk, width), cps, plan, options);
+    plan = result.plan;
+    if (base) for (const i of result.indicators) i.span = [i.span[0] + base, i.span[1] + base];
+    base += cps.length;
+    yield result.indicators;
+  }
 }
 
 export function extractText(ex: Extractor, original: string, options: ExtractOptions = {}): Indicator[] {
-  return extractNormalized(ex, normalize(original), Array.from(original), options);
+  const out: Indicator[] = [];
+  for (const batch of extractChunks(ex, original, options)) for (const i of batch) out.push(i);
+  return out;
 }

@@ -3,7 +3,7 @@
 import type { Qualifier } from '../contract.js';
 import type { Lexicon } from './lexicon.js';
 import type { Quantity } from './quantities.js';
-import { tag, type Token } from './segment.js';
+import type { Token } from './segment.js';
 
 /** What field attachment reads: the normalized text, the vocabulary, and the original characters. */
 export interface Context {
@@ -11,6 +11,8 @@ export interface Context {
   lex: Lexicon;
   /** the original characters of a normalized range, layout whitespace left out */
   display(from: number, to: number): string;
+  /** the words of a normalized range, segmented in the context of their clause */
+  tokens(from: number, to: number): Token[];
 }
 
 export interface Phrase {
@@ -22,6 +24,8 @@ export interface Phrase {
   subject?: string;
   /** the phrase ends in (count) or starts with a verb of what was done */
   verb?: string;
+  /** the phrase after a figure starts with the thing counted, not with a verb */
+  nounFirst?: boolean;
 }
 
 const PUNCT = /^[，,。；;：:、！!？?\s…—·]+$/u;
@@ -36,15 +40,13 @@ const isPunct = (t: Token) => PUNCT.test(t.word);
 const isVerb = (t: Token) => /^v[dgi]?$/.test(t.tag) || t.tag === 'v';
 const HAN = /^\p{Script=Han}+$/u;
 // Words the dictionary does not know (tag x) are names and terms far more often than verbs.
+const NUMERAL = /[\d零〇一二两三四五六七八九十百千万亿半几]/u;
 const isNounLike = (t: Token) =>
   /^(n\w*|vn|an|j|l|i|b|eng|g|s|z\w*|k)$/.test(t.tag) ||
+  (t.tag === 'm' && !NUMERAL.test(t.word)) ||
   /^[A-Za-z][A-Za-z0-9.+-]*$/.test(t.word) ||
   (t.tag === 'x' && HAN.test(t.word));
 const isAdjective = (t: Token) => t.tag === 'a' || t.tag === 'ad';
-
-function tokensAt(text: string, from: number, to: number): Token[] {
-  return tag(text.slice(from, to)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
-}
 
 function isPlace(t: Token, lex: Lexicon): boolean {
   if (lex.placeWhole.has(t.word)) return true;
@@ -89,10 +91,27 @@ export type PhraseMode = 'count' | 'measure';
  * In `count` mode the verb of what was done is kept (破获刑事案件); in `measure` mode a verb
  * inside a compound noun is kept (消费品零售总额) and the walk ends after a leading verb.
  */
+/** How far before a figure the segmenter looks at first, and at most (UTF-16 units). */
+const NEAR = 20;
+const FAR = 64;
+
 export function phraseBefore(ctx: Context, from: number, end: number, mode: PhraseMode, list = false): Phrase | null {
-  const { text, lex } = ctx;
   if (end <= from) return null;
-  const tokens = tokensAt(text, from, end);
+  const near = Math.max(from, end - NEAR);
+  const first = readPhraseBefore(ctx, near, end, mode, list);
+  // A walk that ran into the edge of a short window may have been cut: look further back.
+  if (first.reachedStart && near > from) return readPhraseBefore(ctx, Math.max(from, end - FAR), end, mode, list).phrase;
+  return first.phrase;
+}
+
+function readPhraseBefore(ctx: Context, from: number, end: number, mode: PhraseMode, list: boolean): { phrase: Phrase | null; reachedStart: boolean } {
+  const phrase = walkBack(ctx, from, end, mode, list);
+  return { phrase: phrase.result, reachedStart: phrase.stoppedAt < 0 };
+}
+
+function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, list: boolean): { result: Phrase | null; stoppedAt: number } {
+  const { lex } = ctx;
+  const tokens = ctx.tokens(from, end);
   let i = tokens.length - 1;
   while (i >= 0 && (tokens[i]!.tag === 'd' || tokens[i]!.tag.startsWith('u') || lex.determiners.has(tokens[i]!.word) || lex.timeWords.has(tokens[i]!.word) || SPAN_OF_TIME.test(tokens[i]!.word))) i--;
   const kept: Token[] = [];
@@ -183,6 +202,12 @@ export function phraseBefore(ctx: Context, from: number, end: number, mode: Phra
       continue;
     }
     const left = tokens[i - 1];
+    // A word of place between two nouns belongs to a term: 规上工业, 线上平台.
+    if (t.tag === 'f' && seenNoun && left && isNounLike(left)) {
+      kept.unshift(t);
+      i--;
+      continue;
+    }
     // An adverb between two nouns belongs to a term: 资金预后被骗率.
     if (t.tag === 'd' && seenNoun && left && isNounLike(left) && !lex.timeWords.has(t.word)) {
       kept.unshift(t);
@@ -201,6 +226,7 @@ export function phraseBefore(ctx: Context, from: number, end: number, mode: Phra
     }
     break;
   }
+  const stoppedAt = i;
   let phrase = trimPhrase(kept);
   // A chain of verbs names a deed when nothing else does: 组织开展集中学习.
   const verbs = phrase.filter(isVerb);
@@ -210,23 +236,24 @@ export function phraseBefore(ctx: Context, from: number, end: number, mode: Phra
     subject = ctx.display(phrase[0]!.start, phrase[0]!.end);
     phrase = phrase.slice(1);
   }
-  if (!phrase.length || (!phrase.some(isNounLike) && !deed)) return subject ? { text: '', start: end, end, subject } : null;
+  if (!phrase.length || (!phrase.some(isNounLike) && !deed)) return { result: subject ? { text: '', start: end, end, subject } : null, stoppedAt };
   const textOf = joinTokens(ctx, phrase);
-  if ([...textOf].length < 2) return null;
-  return { text: textOf, start: phrase[0]!.start, end: phrase[phrase.length - 1]!.end, subject, verb };
+  if ([...textOf].length < 2) return { result: null, stoppedAt };
+  return { result: { text: textOf, start: phrase[0]!.start, end: phrase[phrase.length - 1]!.end, subject, verb }, stoppedAt };
 }
 
 /** The phrase after a counted figure: the thing counted, and what is said of it (281名民警进班子). */
 export function phraseAfter(ctx: Context, start: number, to: number): Phrase | null {
-  const { text, lex } = ctx;
+  const { lex } = ctx;
   if (to <= start) return null;
-  const tokens = tokensAt(text, start, Math.min(to, start + 40));
+  const tokens = ctx.tokens(start, Math.min(to, start + 28));
   let i = 0;
   while (i < tokens.length && tokens[i]!.word === '的') i++;
   const first = tokens[i];
   const second = tokens[i + 1];
-  const adverbFirst = first?.tag === 'd' && second && !isPunct(second);
-  if (!first || isPunct(first) || (/^[pducrmq]/.test(first.tag) && !adverbFirst) || DIGIT_START.test(first.word)) return null;
+  // An adverb (相对集中居住农户) or the passive 被 (两次被评为…) may open what is said.
+  const openerFirst = (first?.tag === 'd' || first?.word === '被') && second && !isPunct(second);
+  if (!first || isPunct(first) || (/^[pducrmq]/.test(first.tag) && !openerFirst) || DIGIT_START.test(first.word)) return null;
   const kept: Token[] = [];
   let length = 0;
   let seenNoun = false;
@@ -262,7 +289,13 @@ export function phraseAfter(ctx: Context, start: number, to: number): Phrase | n
   const dangling = (t: Token) => lex.cueWords.has(t.word) || lex.lightVerbs.has(t.word) || lex.qualifierWords.has(t.word) || /^p/.test(t.tag);
   while (phrase.length > 1 && dangling(phrase[phrase.length - 1]!)) phrase = phrase.slice(0, -1);
   if (!phrase.length || !seenNoun) return null;
-  return { text: joinTokens(ctx, phrase), start: phrase[0]!.start, end: phrase[phrase.length - 1]!.end };
+  const head = phrase[0]!;
+  return {
+    text: joinTokens(ctx, phrase),
+    start: head.start,
+    end: phrase[phrase.length - 1]!.end,
+    nounFirst: isNounLike(head) || isAdjective(head) || OPEN.test(head.word),
+  };
 }
 
 function verbsEndingAt(tokens: Token[], last: number, lex: Lexicon): Token[] {
@@ -277,9 +310,9 @@ function verbsEndingAt(tokens: Token[], last: number, lex: Lexicon): Token[] {
  * 制定工作计划、5个子方案).
  */
 export function verbBefore(ctx: Context, from: number, end: number): Phrase | null {
-  const { text, lex } = ctx;
+  const { lex } = ctx;
   if (end <= from) return null;
-  const tokens = tokensAt(text, from, end);
+  const tokens = ctx.tokens(Math.max(from, end - 24), end);
   let i = tokens.length - 1;
   while (i >= 0 && (tokens[i]!.word === '了' || tokens[i]!.word === '共' || lex.determiners.has(tokens[i]!.word))) {
     if (tokens[i]!.word === '等' || tokens[i]!.word === '等等') break;
@@ -306,20 +339,11 @@ export function endsWithVerb(ctx: Context, from: number, end: number): boolean {
   return verbBefore(ctx, from, end) !== null;
 }
 
-/** Whether the phrase after a figure begins with a noun (the thing counted) rather than a verb. */
-export function startsWithNoun(ctx: Context, start: number, to: number): boolean {
-  const tokens = tokensAt(ctx.text, start, Math.min(to, start + 12));
-  let i = 0;
-  while (i < tokens.length && tokens[i]!.word === '的') i++;
-  const t = tokens[i];
-  return !!t && (isNounLike(t) || isAdjective(t) || OPEN.test(t.word));
-}
-
 /** The qualifier word that ends the text before `end`, if it is a whole word (超, not 签约). */
 export function qualifierWordBefore(ctx: Context, from: number, end: number): string | null {
   const m = ctx.lex.qualifierBefore.exec(ctx.text.slice(Math.max(from, end - 6), end));
   if (!m) return null;
-  const tokens = tokensAt(ctx.text, Math.max(from, end - 8), end);
+  const tokens = ctx.tokens(Math.max(from, end - 8), end);
   const last = tokens[tokens.length - 1];
   // 签约 ends with 约 but is a word of its own; an unknown run like 券超 is split wrong.
   const ownWord = last && last.word !== m[0] && last.tag !== 'x' && !ctx.lex.qualifierWords.has(last.word);
@@ -335,16 +359,12 @@ export function qualifierOf(ctx: Context, q: Quantity, from: number): Qualifier 
   return null;
 }
 
-/** The subject named in a sentence before a figure: the last place or body word met. */
+/** The subject named before a figure: the last place or body word (全市, 西宁市, 城北公安分局). */
 export function subjectIn(ctx: Context, from: number, to: number): string | null {
-  const { text, lex } = ctx;
   if (to <= from) return null;
+  const stretch = ctx.text.slice(from, to);
   let found: string | null = null;
-  for (const t of tokensAt(text, from, to)) {
-    if (lex.placeWhole.has(t.word) && t.word !== '全年' && t.word !== '全社会') found = ctx.display(t.start, t.end);
-    else if (t.tag === 'ns' && t.word.length >= 2 && !lex.actionVerbs.has(t.word)) found = ctx.display(t.start, t.end);
-    else if (t.tag === 'nt' && lex.placeSuffix.some((s) => t.word.endsWith(s))) found = ctx.display(t.start, t.end);
-  }
+  for (const m of stretch.matchAll(ctx.lex.subjectWords)) found = ctx.display(from + m.index, from + m.index + m[0].length);
   return found;
 }
 

@@ -14,6 +14,8 @@ export interface Lexicon {
   peopleNouns: string[];
   measureHeads: string[];
   idioms: RegExp;
+  /** places and bodies as they are written: 全市, or a name ending in 省, 市, 分局 ... */
+  subjectWords: RegExp;
   targetCue: RegExp;
   timeUnits: Set<string>;
   qualifierBefore: RegExp;
@@ -38,6 +40,8 @@ export function buildLexicon(f: Fragments): Lexicon {
     peopleNouns: f.words('PEOPLE_NOUN'),
     measureHeads: f.words('MEASURE_HEAD'),
     idioms: new RegExp(f.source('IDIOM'), 'gu'),
+    // A name ends in a place suffix and does not start after a word of time or a function word.
+    subjectWords: new RegExp(`${f.source('PLACE_SUBJECT')}|(?<![今明去本全我年月日在对向为和与及的了是将把被从共各])[\\p{Script=Han}]{2,6}?${f.source('PLACE_SUFFIX')}(?![\\p{Script=Han}])`, 'gu'),
     targetCue: new RegExp(f.source('TARGET_CUE'), 'u'),
     timeUnits: new Set(f.words('TIME_UNIT')),
     qualifierBefore: new RegExp(`${f.source('QUAL_BEFORE')}$`, 'u'),

@@ -20,15 +20,6 @@ const CLOSERS = new Set([...'”’」』)）】》"\'']);
 const LIST_MARKER = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[，,、]|——|[-•·●○■□▪]\s*)/u;
 const LONG_LINE = 30;
 
-function fold(cp: number): number {
-  if (cp >= 0xff01 && cp <= 0xff5e) return cp - 0xfee0;
-  return cp;
-}
-
-function isAsciiWord(ch: string | undefined): boolean {
-  return ch !== undefined && /^[A-Za-z0-9]$/.test(ch);
-}
-
 /** The most common width of wrapped lines, when the text was laid out in fixed-width lines. */
 export function wrapWidth(lines: string[]): number {
   const lengths = lines.map((l) => [...l.trim()].length).filter((n) => n >= 6);
@@ -65,76 +56,85 @@ function isSoftBreak(before: string, after: string, width: number): boolean {
   return length >= LONG_LINE || (width > 0 && length >= width - 3);
 }
 
-export function normalize(original: string): Normalized {
-  const cps: number[] = [];
-  for (const ch of original) cps.push(ch.codePointAt(0)!);
-  const lines = original.split('\n');
-  const width = wrapWidth(lines);
+// Most characters are far above these ranges: test cheaply before asking the sets.
+const isSpace = (c: number) => (c <= 0x20 || (c >= 0xa0 && (c < 0x2100 || c === 0x3000 || c === 0xfeff))) && (c === 0x0a || SPACE.has(c) || DROPPED.has(c));
 
-  // Per original line: its text, so a break can be judged by the lines on both sides.
-  const lineOf: number[] = new Array(cps.length);
-  {
-    let line = 0;
-    for (let i = 0; i < cps.length; i++) {
-      lineOf[i] = line;
-      if (cps[i] === 0x0a) line++;
-    }
-  }
-  const nextNonEmpty = (from: number): string => {
-    for (let l = from; l < lines.length; l++) if (lines[l]!.trim()) return lines[l]!;
-    return '';
+/** `width`: the document's wrap width, when `original` is one chunk of a larger document. */
+export function normalize(original: string, width = wrapWidth(original.split('\n'))): Normalized {
+  const n = original.length;
+  const out = new Uint16Array(n);
+  const starts = new Int32Array(n + 1);
+  const ends = new Int32Array(n + 1);
+  let length = 0;
+  let cp = 0; // code-point offset of original[i]
+  let lineStart = 0; // UTF-16 offset where the current original line starts
+  const emit = (code: number, from: number, to: number) => {
+    out[length] = code;
+    starts[length] = from;
+    ends[length] = to;
+    length++;
   };
-
-  const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const emit = (s: string, from: number, to: number) => {
-    for (let k = 0; k < s.length; k++) {
-      out.push(s[k]!);
-      starts.push(from);
-      ends.push(to);
-    }
-  };
-  const lastOut = () => out[out.length - 1];
 
   let i = 0;
-  while (i < cps.length) {
-    const cp = cps[i]!;
-    if (DROPPED.has(cp)) {
-      i++;
+  while (i < n) {
+    const c = original.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      emit(c, cp, cp + 1);
+      emit(original.charCodeAt(i + 1), cp, cp + 1);
+      i += 2;
+      cp++;
       continue;
     }
-    if (cp !== 0x0a && !SPACE.has(cp)) {
-      emit(String.fromCodePoint(fold(cp)), i, i + 1);
+    if (!isSpace(c)) {
+      emit(c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c, cp, cp + 1);
       i++;
+      cp++;
+      continue;
+    }
+    if (DROPPED.has(c)) {
+      i++;
+      cp++;
       continue;
     }
     // A run of whitespace: decide what, if anything, it leaves behind.
-    const runStart = i;
-    let firstNewline = -1;
-    while (i < cps.length && (cps[i] === 0x0a || SPACE.has(cps[i]!) || DROPPED.has(cps[i]!))) {
-      if (cps[i] === 0x0a && firstNewline < 0) firstNewline = i;
+    const runCp = cp;
+    let newlineAt = -1; // UTF-16 offset of the run's first line break
+    let newlineCp = -1;
+    while (i < n && isSpace(original.charCodeAt(i))) {
+      if (original.charCodeAt(i) === 0x0a) {
+        if (newlineAt < 0) {
+          newlineAt = i;
+          newlineCp = cp;
+        }
+      }
       i++;
+      cp++;
     }
-    const prev = lastOut();
-    const next = i < cps.length ? String.fromCodePoint(fold(cps[i]!)) : undefined;
-    if (prev === undefined || next === undefined || prev === '\n') continue;
-    if (firstNewline >= 0) {
-      const before = lines[lineOf[firstNewline]!]!;
-      const after = nextNonEmpty(lineOf[firstNewline]! + 1);
+    const prev = length ? out[length - 1]! : -1;
+    if (prev < 0 || i >= n || prev === 0x0a) {
+      if (newlineAt >= 0) lineStart = original.lastIndexOf('\n', i - 1) + 1;
+      continue;
+    }
+    const next = original.charCodeAt(i);
+    if (newlineAt >= 0) {
+      const before = original.slice(lineStart, newlineAt);
+      lineStart = original.lastIndexOf('\n', i - 1) + 1;
+      const lineEnd = original.indexOf('\n', i);
+      const after = original.slice(lineStart, lineEnd < 0 ? n : lineEnd);
       if (!isSoftBreak(before, after, width)) {
-        emit('\n', firstNewline, firstNewline + 1);
+        emit(0x0a, newlineCp, newlineCp + 1);
         continue;
       }
     }
-    if (isAsciiWord(prev) && isAsciiWord(next)) emit(' ', runStart, runStart + 1);
+    if (isAsciiWordCode(prev) && isAsciiWordCode(next >= 0xff01 && next <= 0xff5e ? next - 0xfee0 : next)) emit(0x20, runCp, runCp + 1);
   }
-  return {
-    text: out.join(''),
-    start: Int32Array.from(starts),
-    end: Int32Array.from(ends),
-    originalLength: cps.length,
-  };
+  let text = '';
+  for (let k = 0; k < length; k += 8192) text += String.fromCharCode.apply(null, out.subarray(k, Math.min(length, k + 8192)) as unknown as number[]);
+  return { text, start: starts.subarray(0, length), end: ends.subarray(0, length), originalLength: cp };
+}
+
+function isAsciiWordCode(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
 /** Maps a [from, to) range of normalized UTF-16 units to original code points. */

@@ -19,13 +19,18 @@ export interface Quantity {
   post: string | null;
 }
 
+/** Sticky: tried only where a figure can start (see FIGURE_START). */
 export function quantityRegex(fragments: Fragments): RegExp {
   const source = fragments.expand(
     '(?<amount>{AMOUNT})(?:(?<unit1>{UNIT_ANY})?(?:{RANGE_DASH})(?<amount2>{AMOUNT}))?' +
       '(?<unit>{UNIT_ANY})?(?<per>{PER_UNIT})?(?:{UNIT_ALTERNATIVE})?(?:人民币)?(?<post>{POST_QUALIFIER})?',
   );
-  return new RegExp(source, 'gu');
+  return new RegExp(source, 'uy');
 }
+
+// Every amount starts with a digit or a Chinese numeral (百分之 and X分之Y included): a cheap scan
+// for these finds where the full expression is worth trying.
+const FIGURE_START = /[\d零〇一二两三四五六七八九十百千万亿]/gu;
 
 function canonicalUnit(unit: string): { unit: string; factor: number } {
   if (unit === '个百分点') return { unit: '百分点', factor: 1 };
@@ -78,17 +83,17 @@ export function readQuantity(m: RegExpExecArray): Quantity | null {
   };
 }
 
-export function findQuantities(text: string, regex: RegExp, from = 0, to = text.length): Quantity[] {
+export function findQuantities(text: string, regex: RegExp): Quantity[] {
   const out: Quantity[] = [];
-  regex.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = regex.exec(text)) !== null && m.index < to) {
-    if (m[0].length === 0) {
-      regex.lastIndex++;
-      continue;
-    }
+  const starts = new RegExp(FIGURE_START.source, FIGURE_START.flags);
+  let s: RegExpExecArray | null;
+  while ((s = starts.exec(text)) !== null) {
+    regex.lastIndex = s.index;
+    const m = regex.exec(text);
+    if (!m || m[0].length === 0) continue;
     const q = readQuantity(m);
     if (q) out.push(q);
+    starts.lastIndex = m.index + m[0].length;
   }
   return out;
 }

@@ -143,15 +143,28 @@ function tupleCells(i: Indicator): string[] {
   return [i.metric, formatValue(i), i.direction ? ARROW[i.direction] : '', i.basis ?? '', i.qualifier ?? '', i.subject ?? '', i.target ? 'yes' : ''].map(clean);
 }
 
-/** Column widths that fit `width`: the widest column gives way first, and when every column is
- * down to MIN_COLUMN the last columns are dropped. */
-function fitColumns(natural: number[], width: number): number[] {
+// How far a column shrinks before others are dropped: text gives way, numbers are never cut.
+const READABLE = [8, Infinity, 1, 6, Infinity, 6, Infinity];
+
+/** The width of each column (0 for a dropped one) so that a row fits `width`. In order of
+ * preference: drop empty columns, shrink text columns, drop the optional columns (basis and
+ * after), and only on a very narrow terminal cut anything down to MIN_COLUMN. */
+function fitColumns(natural: readonly number[], empty: readonly boolean[], width: number): number[] {
   const cols = [...natural];
-  const total = () => cols.reduce((a, b) => a + b, 0) + GAP.length * (cols.length - 1);
+  const visible = () => cols.flatMap((w, c) => (w > 0 ? [c] : []));
+  const total = () => visible().reduce((sum, c) => sum + cols[c]!, 0) + GAP.length * (visible().length - 1);
+  const widestAbove = (floor: (c: number) => number) =>
+    visible().reduce<number | undefined>((best, c) => (cols[c]! > floor(c) && (best === undefined || cols[c]! > cols[best]!) ? c : best), undefined);
   while (total() > width) {
-    const widest = cols.indexOf(Math.max(...cols));
-    if (cols[widest]! > MIN_COLUMN) cols[widest]!--;
-    else cols.pop();
+    const shown = visible();
+    const emptyColumn = shown.filter((c) => empty[c]).pop();
+    const text = widestAbove((c) => Math.min(READABLE[c]!, natural[c]!));
+    const any = widestAbove(() => MIN_COLUMN);
+    if (emptyColumn !== undefined) cols[emptyColumn] = 0;
+    else if (text !== undefined) cols[text]!--;
+    else if (shown.length > 3) cols[shown[shown.length - 1]!] = 0;
+    else if (any !== undefined) cols[any]!--;
+    else cols[shown[shown.length - 1]!] = 0;
   }
   return cols;
 }
@@ -159,13 +172,15 @@ function fitColumns(natural: number[], width: number): number[] {
 function table(indicators: readonly Indicator[], chalk: ChalkInstance, width: number): string[] {
   const rows = indicators.map(tupleCells);
   const natural = HEADERS.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c]!))));
-  const cols = fitColumns(natural, width);
+  const empty = HEADERS.map((_, c) => rows.every((r) => r[c] === ''));
+  const cols = fitColumns(natural, empty, width);
+  const shown = cols.flatMap((w, c) => (w > 0 ? [c] : []));
   const line = (cells: string[], style: (s: string, column: number) => string) =>
     INDENT +
-    cols
-      .map((w, c) => {
-        const text = truncate(cells[c]!, w);
-        const pad = c < cols.length - 1 ? ' '.repeat(w - displayWidth(text)) : '';
+    shown
+      .map((c, k) => {
+        const text = truncate(cells[c]!, cols[c]!);
+        const pad = k < shown.length - 1 ? ' '.repeat(cols[c]! - displayWidth(text)) : '';
         return (text ? style(text, c) : '') + pad;
       })
       .join(GAP)

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { ExtractedDocument, type Indicator } from '../src/contract.js';
+import { CSV_COLUMNS, csvHeader, csvRows, parseCsv } from '../src/views/csv.js';
+
+const base = { schemaVersion: 1, sha256: 'ab'.repeat(32), encoding: 'utf-8' } as const;
+
+// Fields chosen to need quoting (comma, quote, line break), and every kind of empty field.
+const docs = [
+  ExtractedDocument.parse({
+    ...base,
+    source: 'reports/a,b.txt',
+    chars: 40,
+    indicators: [
+      {
+        metric: '收入,"净"额', value: 12760400, unit: '元', direction: 'up', basis: 'yoy', qualifier: 'over',
+        subject: '全市', target: false, span: [3, 17], text: '收入,"净"额\r\n合计增长\n1276.04万元', pattern: 'change',
+      },
+      {
+        metric: '项目', value: 1, upper: 2, unit: '个', direction: null, basis: null, qualifier: null,
+        subject: null, target: true, span: [20, 24], text: '1—2个', pattern: 'range',
+      },
+    ],
+  }),
+  ExtractedDocument.parse({
+    ...base,
+    source: 'b.txt',
+    chars: 12,
+    indicators: [
+      {
+        metric: '三分之一的人', value: 33.3333, unit: '%', direction: 'down', basis: '全国平均水平', qualifier: null,
+        subject: null, target: false, span: [0, 4], text: '三分之一', pattern: 'fraction',
+      },
+    ],
+  }),
+  ExtractedDocument.parse({ ...base, source: 'empty.txt', chars: 0, indicators: [] }),
+];
+
+/** The CSV cell each column should hold, read straight from the JSON. */
+function expectedRow(doc: ExtractedDocument, i: Indicator): string[] {
+  const json = JSON.parse(JSON.stringify(i)) as Record<string, unknown>;
+  return CSV_COLUMNS.map((column) => {
+    const v = column === 'source' ? doc.source : column === 'start' ? i.span[0] : column === 'end' ? i.span[1] : json[column];
+    return v === null || v === undefined ? '' : String(v);
+  });
+}
+
+describe('csv', () => {
+  const csv = csvHeader() + docs.map(csvRows).join('');
+
+  it('reads back, field for field, what the JSON says', () => {
+    const rows = parseCsv(csv);
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    const expected = docs.flatMap((d) => d.indicators.map((i) => expectedRow(d, i)));
+    expect(rows.slice(1)).toEqual(expected);
+    expect(rows[1]![CSV_COLUMNS.indexOf('text')]).toBe('收入,"净"额\r\n合计增长\n1276.04万元');
+    expect(rows[2]![CSV_COLUMNS.indexOf('upper')]).toBe('2');
+    expect(rows[3]![CSV_COLUMNS.indexOf('value')]).toBe('33.3333');
+  });
+
+  it('writes RFC 4180: CRLF line ends, quoted fields with doubled quotes, no BOM', () => {
+    expect(csvHeader()).toBe('source,metric,value,upper,unit,direction,basis,qualifier,subject,target,start,end,text,pattern\r\n');
+    expect(csv.startsWith('\uFEFF')).toBe(false);
+    expect(csv).toContain('"reports/a,b.txt","收入,""净""额",12760400,,元,up,yoy,over,全市,false,3,17,"收入,""净""额\r\n合计增长\n1276.04万元",change\r\n');
+    expect(csvRows(docs[1]!)).toBe('b.txt,三分之一的人,33.3333,,%,down,全国平均水平,,,false,0,4,三分之一,fraction\r\n');
+  });
+
+  it('gives no rows for a document without indicators', () => {
+    expect(csvRows(docs[2]!)).toBe('');
+  });
+
+  it('parses a BOM, LF line ends, a last record without a line end and empty quoted fields', () => {
+    expect(parseCsv('\uFEFFa,b\n"x ""y""",\n"",z')).toEqual([['a', 'b'], ['x "y"', ''], ['', 'z']]);
+    expect(parseCsv('""')).toEqual([['']]);
+    expect(parseCsv('')).toEqual([]);
+  });
+});
