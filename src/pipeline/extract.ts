@@ -146,7 +146,7 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
       if (metric?.text) rules.metric = 'noun phrase before the figure';
     }
     // A share names its whole after the owner: 增加值 + 占地区生产总值比重.
-    const shareOf = figure.share === null ? '' : `占${figure.share.replace(/分别|均/gu, '')}`;
+    const shareOf = figure.share === null ? '' : `占${figure.share.replace(/分别|均/gu, '').replace(/的$/u, '')}`;
     if (shareOf && !metric?.text && lastMetric) metric = { text: lastMetric, start: figure.cueStart, end: figure.cueStart };
 
     let name: string = metric?.text ?? '';

@@ -37,6 +37,8 @@ const DIGIT_START = /^[\d零〇一二两三四五六七八九十百千万]/u;
 const SPAN_OF_TIME = /^[\d零〇一二两三四五六七八九十百]+(?:年|个月|月|天|年来)$/u;
 
 const isPunct = (t: Token) => PUNCT.test(t.word);
+/** A number, not a word that starts with a numeral character (零工, 万众). */
+const isNumeral = (t: Token) => /^\d/.test(t.word) || (t.tag === 'm' && DIGIT_START.test(t.word));
 const isVerb = (t: Token) => /^v[dgi]?$/.test(t.tag) || t.tag === 'v';
 const HAN = /^\p{Script=Han}+$/u;
 // Words the dictionary does not know (tag x) are names and terms far more often than verbs.
@@ -47,6 +49,14 @@ const isNounLike = (t: Token) =>
   /^[A-Za-z][A-Za-z0-9.+-]*$/.test(t.word) ||
   (t.tag === 'x' && HAN.test(t.word));
 const isAdjective = (t: Token) => t.tag === 'a' || t.tag === 'ad';
+
+/** A one-character place word left by the segmenter after a name: 南湾|市. */
+const PLACE_CHAR = /^[省市县区州镇乡]$/u;
+
+/** An unknown word ending in a place suffix, 3 characters or more: 北岭县, 江屿市. */
+function isPlaceName(t: Token, lex: Lexicon): boolean {
+  return t.tag === 'x' && t.word.length >= 3 && /[省市县区州]$/u.test(t.word) && !lex.measureHeads.some((h) => t.word.endsWith(h));
+}
 
 function isPlace(t: Token, lex: Lexicon): boolean {
   if (lex.placeWhole.has(t.word)) return true;
@@ -128,7 +138,7 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
       i = j - 1;
       continue;
     }
-    if (list && t.word === '、' && seenNoun && tokens[i - 1] && (isNounLike(tokens[i - 1]!) || CLOSE.test(tokens[i - 1]!.word))) {
+    if (list && t.word === '、' && seenNoun && tokens[i - 1] && (isNounLike(tokens[i - 1]!) || isVerb(tokens[i - 1]!) || CLOSE.test(tokens[i - 1]!.word))) {
       kept.unshift(t);
       i--;
       continue;
@@ -231,10 +241,12 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
   // A chain of verbs names a deed when nothing else does: 组织开展集中学习.
   const verbs = phrase.filter(isVerb);
   const deed = !phrase.some(isNounLike) && (verbs.length >= 2 || (verbs.length === 1 && lex.actionVerbs.has(verbs[0]!.word)));
-  // A place at the left edge names whose figure it is, not what is measured.
-  while (phrase.length > 1 && isPlace(phrase[0]!, lex) && isNounLike(phrase[1]!)) {
-    subject = ctx.display(phrase[0]!.start, phrase[0]!.end);
-    phrase = phrase.slice(1);
+  // A place at the left edge names whose figure it is, not what is measured (江屿市 …).
+  while (phrase.length > 1 && (isPlace(phrase[0]!, lex) || isPlaceName(phrase[0]!, lex)) && isNounLike(phrase[1]!)) {
+    const place = PLACE_CHAR.test(phrase[1]!.word) ? 2 : 1;
+    if (phrase.length <= place) break;
+    subject = ctx.display(phrase[0]!.start, phrase[place - 1]!.end);
+    phrase = phrase.slice(place);
   }
   if (!phrase.length || (!phrase.some(isNounLike) && !deed)) return { result: subject ? { text: '', start: end, end, subject } : null, stoppedAt };
   const textOf = joinTokens(ctx, phrase);
@@ -253,7 +265,7 @@ export function phraseAfter(ctx: Context, start: number, to: number): Phrase | n
   const second = tokens[i + 1];
   // An adverb (相对集中居住农户) or the passive 被 (两次被评为…) may open what is said.
   const openerFirst = (first?.tag === 'd' || first?.word === '被') && second && !isPunct(second);
-  if (!first || isPunct(first) || (/^[pducrmq]/.test(first.tag) && !openerFirst) || DIGIT_START.test(first.word)) return null;
+  if (!first || isPunct(first) || (/^[pducrmq]/.test(first.tag) && !openerFirst) || isNumeral(first)) return null;
   const kept: Token[] = [];
   let length = 0;
   let seenNoun = false;
@@ -270,15 +282,15 @@ export function phraseAfter(ctx: Context, start: number, to: number): Phrase | n
       continue;
     }
     // 、 joins the modifiers of one noun (黄浦江、苏州河滨水驿站) unless a figure follows it.
-    if (t.word === '、' && seenNoun && tokens[i + 1] && !DIGIT_START.test(tokens[i + 1]!.word) && !isPunct(tokens[i + 1]!)) {
+    if (t.word === '、' && seenNoun && tokens[i + 1] && !isNumeral(tokens[i + 1]!) && !isPunct(tokens[i + 1]!)) {
       kept.push(t);
       length += 1;
       continue;
     }
-    if (isPunct(t) || DIGIT_START.test(t.word)) break;
+    if (isPunct(t) || isNumeral(t)) break;
     // Adverbs between the thing and what is said of it are left out: 所长已兼任 -> 所长兼任.
     if (seenNoun && (t.tag === 'd' || lex.timeWords.has(t.word))) continue;
-    if ((t.tag === 'c' || t.word === '等') && (!tokens[i + 1] || DIGIT_START.test(tokens[i + 1]!.word))) break;
+    if ((t.tag === 'c' || t.word === '等') && (!tokens[i + 1] || isNumeral(tokens[i + 1]!))) break;
     if (t.tag === 'p' && seenNoun) break;
     kept.push(t);
     length += t.word.length;
