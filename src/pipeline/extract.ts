@@ -9,7 +9,7 @@ import { buildLexicon, type Lexicon } from './lexicon.js';
 import { matchFigure, type Figure } from './match.js';
 import { normalize, toOriginal, wrapWidth, type Normalized } from './normalize.js';
 import { findQuantities, quantityRegex, type Quantity } from './quantities.js';
-import { configureVocabulary, segment, type Token } from './segment.js';
+import { configureVocabulary, isWord, segment, type Token } from './segment.js';
 
 export interface Extractor {
   library: PatternLibrary;
@@ -79,7 +79,7 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
       lastClause = clause;
     }
     const from = regionFrom;
-    const figure = matchFigure(ex.library, text, q, clause.start, clause.end, () => endsWithVerb(ctx, from, q.start));
+    const figure = matchFigure(ex.library, text, q, clause.start, clause.end, () => endsWithVerb(ctx, from, q.start), (at) => splitsWord(text, at));
     if (figure && figure.kind !== 'ignore') regionFrom = q.end;
     located.push({ q, clause, figure: figure?.kind === 'ignore' ? null : figure, from });
   }
@@ -197,6 +197,17 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
     if (members) lastMembers = members;
   }
   return readings;
+}
+
+const HAN_CHAR = /^\p{Script=Han}$/u;
+
+/** Whether position `at` falls inside a dictionary word that ends there (行|为), not between words. */
+function splitsWord(text: string, at: number): boolean {
+  const before = text[at - 1];
+  const first = text[at];
+  if (!before || !first || !HAN_CHAR.test(before)) return false;
+  const after = text[at + 1];
+  return isWord(before + first) && !(after && isWord(first + after));
 }
 
 /** How many values stand in a list starting at q: 9.7%、15.3%和12% is three. */

@@ -59,6 +59,7 @@ export function matchFigure(
   clauseStart: number,
   clauseEnd: number,
   afterVerb: () => boolean,
+  splitsWord: (at: number) => boolean,
 ): Figure | null {
   let verbBefore: boolean | undefined;
   const beforeFrom = Math.max(clauseStart, q.start - CONTEXT_BEFORE);
@@ -73,10 +74,16 @@ export function matchFigure(
     let cueStart = q.start;
     let cueEnd = q.end;
     if (p.before) {
-      const m = p.before.exec(before);
+      // A cue must be a word of its own: 为 in 行为 is not one, 为 after 平均 is.
+      let offset = 0;
+      let m = p.before.exec(before);
+      while (m && m[0].length && splitsWord(beforeFrom + offset + m.index)) {
+        offset += m.index + 1;
+        m = p.before.exec(before.slice(offset));
+      }
       if (!m) continue;
       groups = { ...m.groups };
-      cueStart = beforeFrom + m.index;
+      cueStart = beforeFrom + offset + m.index;
     }
     if (p.after) {
       const m = p.after.exec(after);

@@ -97,6 +97,12 @@ export function segment(text: string): Token[] {
   return tokens;
 }
 
+/** Whether the segmenter's dictionary knows the word. */
+export function isWord(word: string): boolean {
+  loadJieba();
+  return tags.has(word);
+}
+
 export function isLoaded(): boolean {
   return jieba !== undefined;
 }
