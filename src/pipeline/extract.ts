@@ -55,9 +55,16 @@ function clauseOf(sentence: Sentence, at: number): Clause | undefined {
  * 刑事案件发案数下降39.2%，破案率上升… is about 刑事案件破案率.
  */
 function withSharedModifier(metric: string, previous: string | null, lex: Lexicon): string {
-  if (!previous || !/[率数]$/u.test(metric) || [...metric].length > 3 || previous.endsWith(metric)) return metric;
+  if (!previous || previous.endsWith(metric)) return metric;
+  // A rate of change named alone (增速高于全省…) is the previous metric's.
+  if (lex.rateWords.has(metric)) return previous + metric;
+  if (!/[率数]$/u.test(metric) || [...metric].length > 3) return metric;
   const head = lex.measureHeads.find((h) => previous.endsWith(h) && previous.length > h.length + 1);
-  return (head ? previous.slice(0, previous.length - head.length) : previous) + metric;
+  const modifier = head ? previous.slice(0, previous.length - head.length) : previous;
+  if (!modifier || /[率数]$/u.test(modifier)) return metric;
+  // Only a measure of the same thing: 破案率 after 刑事案件…, not 入学率 after 参保率.
+  const shares = [...metric.slice(0, -1)].some((c) => previous.includes(c));
+  return shares ? modifier + metric : metric;
 }
 
 function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities: Quantity[]): Reading[] {
@@ -166,8 +173,8 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
       name = shared;
       if (RESPECTIVELY.test(cue) || /、|和|及|与/u.test(name)) {
         const following = countFollowing(text, counted, q, clause);
-        const split = listMembers(name, following, lex);
-        if (split && (following > 1 || RESPECTIVELY.test(cue))) {
+        const split = following > 1 ? listMembers(name, following, lex, words) : RESPECTIVELY.test(cue) ? listMembers(name, 'all', lex, words) : null;
+        if (split) {
           members = split;
           name = split[0]!;
           rules.metric = following > 1 ? 'member 1 of the list' : 'each member of the list shares the figure';
@@ -200,6 +207,7 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
 }
 
 const HAN_CHAR = /^\p{Script=Han}$/u;
+const words = (text: string) => segment(text).map((t) => t.word);
 
 /** Whether position `at` falls inside a dictionary word that ends there (行|为), not between words. */
 function splitsWord(text: string, at: number): boolean {

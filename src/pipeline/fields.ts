@@ -43,8 +43,11 @@ const isVerb = (t: Token) => /^v[dgi]?$/.test(t.tag) || t.tag === 'v';
 const HAN = /^\p{Script=Han}+$/u;
 // Words the dictionary does not know (tag x) are names and terms far more often than verbs.
 const NUMERAL = /[\d零〇一二两三四五六七八九十百千万亿半几]/u;
+/** Words of place and time the tagger marks f that do not name things. */
+const POSITION = /^(?:期间|以上|以下|之间|以内|之内|以来|前后|左右|上下|内外|中间|之中|当中|之后|之前|以后|以前|以外|之外)$/u;
 const isNounLike = (t: Token) =>
   /^(n\w*|vn|an|j|l|i|b|eng|g|s|z\w*|k)$/.test(t.tag) ||
+  (t.tag === 'f' && t.word.length >= 2 && !POSITION.test(t.word)) ||
   (t.tag === 'm' && !NUMERAL.test(t.word)) ||
   /^[A-Za-z][A-Za-z0-9.+-]*$/.test(t.word) ||
   (t.tag === 'x' && HAN.test(t.word));
@@ -116,7 +119,9 @@ export function phraseBefore(ctx: Context, from: number, end: number, mode: Phra
 
 function readPhraseBefore(ctx: Context, from: number, end: number, mode: PhraseMode, list: boolean): { phrase: Phrase | null; reachedStart: boolean } {
   const phrase = walkBack(ctx, from, end, mode, list);
-  return { phrase: phrase.result, reachedStart: phrase.stoppedAt < 0 };
+  // The first word of a window cut out of a clause may be part of a word: reaching it is
+  // reaching the edge.
+  return { phrase: phrase.result, reachedStart: phrase.stoppedAt <= 0 };
 }
 
 function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, list: boolean): { result: Phrase | null; stoppedAt: number } {
@@ -138,7 +143,7 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
       i = j - 1;
       continue;
     }
-    if (list && t.word === '、' && seenNoun && tokens[i - 1] && (isNounLike(tokens[i - 1]!) || isVerb(tokens[i - 1]!) || CLOSE.test(tokens[i - 1]!.word))) {
+    if (list && t.word === '、' && kept.length && tokens[i - 1] && (isNounLike(tokens[i - 1]!) || isVerb(tokens[i - 1]!) || CLOSE.test(tokens[i - 1]!.word))) {
       kept.unshift(t);
       i--;
       continue;
@@ -229,7 +234,7 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
       i--;
       continue;
     }
-    if ((t.tag === 'c' || t.word === '、') && seenNoun && left && isNounLike(left) && !lex.placeWhole.has(left.word)) {
+    if ((t.tag === 'c' || t.word === '、') && (seenNoun || (list && kept.length)) && left && (isNounLike(left) || (list && isVerb(left))) && !lex.placeWhole.has(left.word)) {
       kept.unshift(t);
       i--;
       continue;
@@ -391,18 +396,43 @@ export function withoutDeed(metric: string, lex: Lexicon): string {
 }
 
 /**
- * Splits the noun phrase of a list (A、B和C增加值) into `count` members, each with the head
- * that only the last one writes out. Null when the phrase does not split that way.
+ * The head a list member shares with the last member, which alone writes it out: the longest
+ * of what follows the character the member ends with (经开区、高新区规模以上工业产值 ->
+ * 规模以上工业产值; 国家级、部级创新平台 -> 创新平台) and, when the last member ends in a
+ * measure, that measure or its final word (侵财案件破案率 -> 破案率, 初中入学率 -> 入学率). A
+ * head starts where a word starts.
  */
-export function listMembers(phrase: string, count: number, lex: Lexicon): string[] | null {
-  let parts = phrase.split('、');
-  if (parts.length < count) {
-    const last = parts.pop()!;
-    const more = last.split(/和|及|与|以及/u);
-    parts = [...parts, ...more];
+function sharedHead(member: string, lastWords: string[], lex: Lexicon): string {
+  if (lex.measureHeads.some((h) => member.endsWith(h))) return '';
+  const last = lastWords.join('');
+  const starts = new Set<number>();
+  let at = 0;
+  for (const w of lastWords) {
+    starts.add(at);
+    at += w.length;
   }
-  if (parts.length !== count || parts.some((p) => !p)) return null;
-  const last = parts[parts.length - 1]!;
-  const head = lex.measureHeads.find((h) => last.endsWith(h) && last.length > h.length);
-  return parts.map((p, k) => (k < parts.length - 1 && head && !lex.measureHeads.some((h) => p.endsWith(h)) ? p + head : p));
+  // The last word counts only as a measure (入学率), not as a thing (示范社区、示范村).
+  const measure = lex.measureHeads.find((h) => last.endsWith(h) && last.length > h.length);
+  const candidates = measure ? [measure, lastWords[lastWords.length - 1] ?? ''] : [];
+  const tail = member[member.length - 1]!;
+  for (let i = last.indexOf(tail); i >= 0 && i < last.length - 1; i = last.indexOf(tail, i + 1)) candidates.push(last.slice(i + 1));
+  let head = '';
+  for (const c of candidates) if (c.length > head.length && c.length < last.length && starts.has(last.length - c.length)) head = c;
+  return head;
+}
+
+/**
+ * Splits the noun phrase of a list (A、B和C增加值) into `count` members, or into all of its
+ * members (A和B均…), each with the head that only the last one writes out. Null when the
+ * phrase does not split that way.
+ */
+export function listMembers(phrase: string, count: number | 'all', lex: Lexicon, words: (text: string) => string[]): string[] | null {
+  let parts = phrase.split('、');
+  if (count === 'all' || parts.length < count) {
+    const last = parts.pop()!;
+    parts = [...parts, ...last.split(/以及|和|及|与/u)];
+  }
+  if ((count === 'all' ? parts.length < 2 : parts.length !== count) || parts.some((p) => !p)) return null;
+  const lastWords = words(parts[parts.length - 1]!);
+  return parts.map((p, k) => (k < parts.length - 1 ? p + sharedHead(p, lastWords, lex) : p));
 }

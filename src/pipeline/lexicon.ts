@@ -11,6 +11,8 @@ export interface Lexicon {
   actionVerbs: Set<string>;
   /** verbs that patterns read as cues: 达到, 增长, 下降 ... */
   cueWords: Set<string>;
+  /** 增速, 增幅, 涨幅 ...: words that name a rate of change */
+  rateWords: Set<string>;
   peopleNouns: string[];
   measureHeads: string[];
   idioms: RegExp;
@@ -36,6 +38,7 @@ export function buildLexicon(f: Fragments): Lexicon {
     determiners: new Set(f.words('DETERMINER')),
     lightVerbs: new Set(f.words('LIGHT_VERB')),
     actionVerbs: new Set(f.words('ACTION_VERB')),
+    rateWords: new Set([...f.words('RATE_OF_CHANGE_UP'), ...f.words('RATE_OF_CHANGE_DOWN')]),
     cueWords: new Set([...f.words('LEVEL_VERB'), ...f.words('UP'), ...f.words('DOWN')]),
     peopleNouns: f.words('PEOPLE_NOUN'),
     measureHeads: f.words('MEASURE_HEAD'),
