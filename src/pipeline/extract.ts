@@ -1,7 +1,7 @@
 // Composes the stages: normalize -> sentences and clauses -> the regex pass for figures ->
 // patterns -> fields (metric, lists, ellipsis, subject, qualifier, target) -> indicators with
 // spans in the original text.
-import type { Direction, Indicator } from '../contract.js';
+import type { Direction, Indicator, Qualifier } from '../contract.js';
 import type { PatternLibrary } from '../patterns/load.js';
 import { splitSentences, type Clause, type Sentence } from './clauses.js';
 import { endsWithVerb, listMembers, withoutDeed, phraseAfter, phraseBefore, qualifierOf, qualifierWordBefore, subjectIn, verbBefore, type Context, type Phrase } from './fields.js';
@@ -30,6 +30,7 @@ export interface ExtractOptions {
 /** A figure with the fields attached, before it is mapped back to the original text. */
 interface Reading {
   figure: Figure;
+  qualifier?: Qualifier | null;
   metric: string;
   metricStart: number | null;
   metricEnd: number | null;
@@ -203,7 +204,23 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
     lastMetric = members ? members[members.length - 1]! : name;
     if (members) lastMembers = members;
   }
+  shareListQualifiers(readings, (r) => qualifierOf(ctx, r.figure.quantity, clauseOf(sentence, r.figure.quantity.start)?.start ?? sentence.start));
   return readings;
+}
+
+/**
+ * Each reading's qualifier; a qualifier written after the last value of a list covers every
+ * value of it (分别增长5%、6.5%左右: both about).
+ */
+function shareListQualifiers(readings: Reading[], own: (r: Reading) => Qualifier | null): void {
+  for (const r of readings) r.qualifier = own(r);
+  for (let a = 0; a < readings.length; ) {
+    let b = a + 1;
+    while (b < readings.length && readings[b]!.figure.cueStart === readings[a]!.figure.cueStart && readings[b]!.members === readings[a]!.members && readings[a]!.members) b++;
+    const last = readings[b - 1]!;
+    if (b - a > 1 && last.qualifier && last.figure.quantity.post) for (let k = a; k < b - 1; k++) readings[k]!.qualifier ??= last.qualifier;
+    a = b;
+  }
 }
 
 const HAN_CHAR = /^\p{Script=Han}$/u;
@@ -311,7 +328,7 @@ function extractChunk(ex: Extractor, norm: Normalized, original: string[], plan:
           unit: r.unit,
           direction: r.direction,
           basis: r.basis,
-          qualifier: qualifierOf(ctx, q, clause?.start ?? sentence.start),
+          qualifier: r.qualifier ?? null,
           subject,
           target,
           span: [s, e],
