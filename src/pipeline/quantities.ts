@@ -32,10 +32,13 @@ export function quantityRegex(fragments: Fragments): RegExp {
 // for these finds where the full expression is worth trying.
 const FIGURE_START = /[\d零〇一二两三四五六七八九十百千万亿]/gu;
 
-function canonicalUnit(unit: string): { unit: string; factor: number } {
-  if (unit === '个百分点') return { unit: '百分点', factor: 1 };
-  if (unit === '成') return { unit: '%', factor: 10 };
-  return { unit, factor: 1 };
+/** The unit as the contract writes it, and how a value in the written unit converts to it. */
+function canonicalUnit(unit: string): { unit: string; convert: (v: number) => number } {
+  if (unit === '个百分点') return { unit: '百分点', convert: (v) => v };
+  if (unit === '成') return { unit: '%', convert: (v) => Math.round(v * 10 * 1e6) / 1e6 };
+  // 翻一番 doubles: a rise of 1 倍; 翻两番 is four times: a rise of 3 倍.
+  if (unit === '番') return { unit: '倍', convert: (v) => 2 ** v - 1 };
+  return { unit, convert: (v) => v };
 }
 
 /** Reads one match of quantityRegex; null when the amount is not a number after all. */
@@ -67,8 +70,8 @@ export function readQuantity(m: RegExpExecArray): Quantity | null {
   } else if (unitText !== null) {
     const c = canonicalUnit(unitText);
     unit = c.unit + (g.per ?? '');
-    value = Math.round(value * c.factor * 1e6) / 1e6;
-    if (upper !== undefined) upper = Math.round(upper * c.factor * 1e6) / 1e6;
+    value = c.convert(value);
+    if (upper !== undefined) upper = c.convert(upper);
   }
   return {
     start: m.index,
