@@ -16,6 +16,7 @@ try {
     stdin: process.stdin,
     isTTY: Boolean(process.stdout.isTTY),
     color,
+    columns: process.stdout.columns,
   });
 } catch (e) {
   process.stderr.write(`extract: internal error (a bug; please report it with the input):\n${e?.stack ?? e}\n`);

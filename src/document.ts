@@ -1,23 +1,18 @@
 // One input to one output document: decode, extract, and wrap with the document's identity.
+// A document can also be had as its head and a stream of indicator batches, so that a very
+// large input is written out chunk by chunk.
 import { createHash } from 'node:crypto';
-import { ExtractedDocument, SCHEMA_VERSION, type Encoding } from './contract.js';
+import { ExtractedDocument, SCHEMA_VERSION, type Encoding, type Indicator } from './contract.js';
 import { decode } from './pipeline/decode.js';
-import { extractText, type ExtractOptions, type Extractor } from './pipeline/extract.js';
+import { extractChunks, type ExtractOptions, type Extractor } from './pipeline/extract.js';
 
-export function documentFromText(ex: Extractor, source: string, text: string, encoding: Encoding, bytes: Uint8Array, options: ExtractOptions = {}): ExtractedDocument {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    source,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    encoding,
-    chars: countCodePoints(text),
-    indicators: extractText(ex, text, options),
-  };
-}
+export type DocumentHead = Omit<ExtractedDocument, 'indicators'>;
 
-export function documentFromBytes(ex: Extractor, source: string, bytes: Uint8Array, options: ExtractOptions = {}): ExtractedDocument {
-  const { text, encoding } = decode(bytes);
-  return documentFromText(ex, source, text, encoding, bytes, options);
+export interface DocumentStream {
+  head: DocumentHead;
+  /** the decoded text the spans index */
+  text: string;
+  batches: Iterable<Indicator[]>;
 }
 
 function countCodePoints(text: string): number {
@@ -27,6 +22,39 @@ function countCodePoints(text: string): number {
     if (c < 0xd800 || c > 0xdbff) n++;
   }
   return n;
+}
+
+export function streamText(ex: Extractor, source: string, text: string, encoding: Encoding, bytes: Uint8Array, options: ExtractOptions = {}): DocumentStream {
+  return {
+    head: {
+      schemaVersion: SCHEMA_VERSION,
+      source,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      encoding,
+      chars: countCodePoints(text),
+    },
+    text,
+    batches: extractChunks(ex, text, options),
+  };
+}
+
+export function streamBytes(ex: Extractor, source: string, bytes: Uint8Array, options: ExtractOptions = {}): DocumentStream {
+  const { text, encoding } = decode(bytes);
+  return streamText(ex, source, text, encoding, bytes, options);
+}
+
+export function collect(stream: DocumentStream): ExtractedDocument {
+  const indicators: Indicator[] = [];
+  for (const batch of stream.batches) for (const i of batch) indicators.push(i);
+  return { ...stream.head, indicators };
+}
+
+export function documentFromText(ex: Extractor, source: string, text: string, encoding: Encoding, bytes: Uint8Array, options: ExtractOptions = {}): ExtractedDocument {
+  return collect(streamText(ex, source, text, encoding, bytes, options));
+}
+
+export function documentFromBytes(ex: Extractor, source: string, bytes: Uint8Array, options: ExtractOptions = {}): ExtractedDocument {
+  return collect(streamBytes(ex, source, bytes, options));
 }
 
 export { ExtractedDocument };

@@ -68,3 +68,11 @@ describe('extract check', () => {
     expect(r.stderr).toMatch(/^extract: check: .*no-such-fixtures-folder: no such file or directory\n$/);
   });
 });
+
+describe('the fixtures of this repository', () => {
+  it('still parse exactly as their expectations say', () => {
+    const r = run(['check', 'fixtures']);
+    expect(r.stdout).toMatch(/check: \d+ fixtures in fixtures: \d+ unchanged\n$/);
+    expect(r.code).toBe(0);
+  });
+});

@@ -1,19 +1,17 @@
 // The command line: parses arguments, reads inputs, writes outputs. It never calls
 // process.exit: execute() resolves to the exit code, so tests can run it in-process.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
-import { Command, CommanderError, Option } from 'commander';
-import { jsonSchema, type ExtractedDocument } from '../contract.js';
-import { documentFromBytes } from '../document.js';
-import { DecodeError } from '../pipeline/decode.js';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { jsonSchema } from '../contract.js';
 import { createExtractor, type Extractor } from '../pipeline/extract.js';
 import { loadLibrary, PatternError } from '../patterns/load.js';
-import { describeFsError, EXIT, UserError } from './errors.js';
+import { EXIT, UserError } from './errors.js';
 import { checkFixtures } from './check.js';
-import { outputName, writeFileAtomic } from './files.js';
-import { resolveInputs, type Input } from './inputs.js';
-import { makeChalk, renderDocument } from './view.js';
+import { writeTo } from './output.js';
+import { writeReport } from './report.js';
+import { runExtract, type RunOptions } from './run.js';
+import { makeChalk } from './view.js';
 
 export interface Io {
   stdout: Writable;
@@ -23,6 +21,8 @@ export interface Io {
   isTTY: boolean;
   /** colors on stderr/stdout views */
   color: boolean;
+  /** the terminal's width, when stdout is one */
+  columns?: number;
 }
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
@@ -32,6 +32,9 @@ Examples:
   $ extract report.txt                      readable view on a terminal, JSON Lines in a pipe
   $ extract 'reports/**/*.txt' > out.ndjson  a quoted glob, expanded the same in every shell
   $ extract reports/ --out json/            one pretty NAME.json per document
+  $ extract reports/ --format csv > t.csv    one row per indicator, for spreadsheets
+  $ extract report reports/ -o report.html  a page to check extractions by eye
+  $ parallel --pipe -N100 extract --input jsonl < corpus.jsonl   beyond one machine's cores
   $ cat report.txt | extract -              read stdin
   $ extract a.txt | jq '.indicators[] | select(.direction=="down")'
   $ extract schema                          the JSON Schema of every output document
@@ -39,28 +42,9 @@ Examples:
 
 Exit codes: 0 success, 1 differences found by check, 2 usage or input errors.`;
 
-function write(stream: Writable, text: string): Promise<void> {
-  return new Promise((resolve) => {
-    if (stream.write(text)) resolve();
-    else stream.once('drain', resolve);
-  });
-}
 
-async function readStdin(stdin: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  return Buffer.concat(chunks);
-}
 
-interface RunOptions {
-  json?: boolean;
-  out?: string;
-  explain?: boolean;
-  patterns?: string[];
-  builtinPatterns: boolean;
-}
-
-function buildExtractor(options: RunOptions): Extractor {
+function buildExtractor(options: { patterns?: string[]; builtinPatterns: boolean }): Extractor {
   try {
     return createExtractor(loadLibrary({ builtin: options.builtinPatterns, extraDirs: options.patterns }));
   } catch (e) {
@@ -69,54 +53,10 @@ function buildExtractor(options: RunOptions): Extractor {
   }
 }
 
-async function runExtract(operands: string[], options: RunOptions, io: Io): Promise<number> {
-  if (!operands.length) throw new UserError('no input given: name files, folders, globs, or - for stdin (see --help)');
-  const extractor = buildExtractor(options);
-  const { inputs, problems } = resolveInputs(operands);
-  let failed = problems.length > 0;
-  for (const p of problems) await write(io.stderr, `extract: ${p.operand}: ${p.reason}\n`);
-  if (options.out) {
-    const names = new Map<string, string>();
-    for (const input of inputs) {
-      const source = input.kind === 'stdin' ? '-' : input.path;
-      const name = outputName(source);
-      const other = names.get(name);
-      if (other) throw new UserError(`--out: ${other} and ${source} would both write ${name}`);
-      names.set(name, source);
-    }
-    mkdirSync(options.out, { recursive: true });
-  }
-  const asJson = options.json || !io.isTTY;
-  const chalk = makeChalk(io.color);
-  for (const input of inputs) {
-    const doc = await readDocument(input, extractor, io, options);
-    if (typeof doc === 'string') {
-      failed = true;
-      await write(io.stderr, `extract: ${doc}\n`);
-      continue;
-    }
-    if (options.out) writeFileAtomic(join(options.out, outputName(doc.source)), JSON.stringify(doc, null, 2) + '\n');
-    else if (asJson) await write(io.stdout, JSON.stringify(doc) + '\n');
-    else await write(io.stdout, renderDocument(doc, chalk) + '\n');
-  }
-  return failed ? EXIT.usage : EXIT.ok;
-}
-
-/** The document of one input, or a one-line reason it could not be read. */
-async function readDocument(input: Input, extractor: Extractor, io: Io, options: RunOptions): Promise<ExtractedDocument | string> {
-  const source = input.kind === 'stdin' ? '-' : input.path;
-  let bytes: Uint8Array;
-  try {
-    bytes = input.kind === 'stdin' ? await readStdin(io.stdin) : readFileSync(input.path);
-  } catch (e) {
-    return `${source}: ${describeFsError(e)}`;
-  }
-  try {
-    return documentFromBytes(extractor, source, bytes, { explain: options.explain });
-  } catch (e) {
-    if (e instanceof DecodeError) return `${source}: ${e.message}`;
-    throw e;
-  }
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of 1 or more');
+  return n;
 }
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
@@ -128,8 +68,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .helpOption('-h, --help', 'show this help')
     .argument('[inputs...]', 'files, folders (their *.txt), quoted globs, or - for stdin')
     .option('--json', 'write JSON Lines even on a terminal (the default when stdout is a pipe or file)')
+    .addOption(new Option('-f, --format <format>', 'jsonl: one document a line; csv: one indicator a row, with a BOM for spreadsheets; view: the readable view').choices(['jsonl', 'csv', 'view']))
     .option('-o, --out <dir>', 'write one pretty-printed NAME.json per document into DIR instead of stdout')
+    .option('--resume', 'with --out: skip inputs whose NAME.json is already current (same input hash)')
     .option('--explain', 'add to each indicator the clause it was read from and the rule behind each field')
+    .addOption(new Option('-j, --jobs <n>', 'extract on N worker threads (default: the number of cores); output keeps input order').argParser(positiveInteger))
+    .addOption(new Option('--input <kind>', 'files: the operands; jsonl: {"id":…,"text":…} lines on stdin, one result line each').choices(['files', 'jsonl']).default('files'))
     .addOption(new Option('--patterns <dir...>', 'add the pattern files of DIR to the built-in library'))
     .option('--no-builtin-patterns', 'use only the pattern files given with --patterns')
     .addHelpText('after', EXAMPLES)
@@ -139,7 +83,18 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       outputError: (s, w) => w(s.startsWith('error:') ? `extract: ${s.slice(7)}` : s),
     })
     .exitOverride()
-    .action(async (operands: string[], options: RunOptions) => setExit(await runExtract(operands, options, io)));
+    .action(async (operands: string[], options: RunOptions) => setExit(await runExtract(operands, options, buildExtractor(options), io)));
+
+  program
+    .command('report')
+    .description('write one self-contained HTML page: every document with its indicators highlighted, and a table of all tuples')
+    .argument('<inputs...>', 'files, folders, quoted globs, or - for stdin')
+    .requiredOption('-o, --output <file>', 'the HTML file to write')
+    .option('--title <title>', 'the page title', 'extract report')
+    .action(async (operands: string[], options: { output: string; title: string }) => {
+      const code = await writeReport(operands, options, buildExtractor(program.opts<RunOptions>()), io);
+      setExit(code);
+    });
 
   program
     .command('check')
@@ -150,9 +105,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 Exit codes: 0 every fixture unchanged, 1 differences or missing expectations, 2 errors.
 In CI:  npx extract check fixtures`)
     .action(async (dir: string, options: { update?: boolean }) => {
-      const parent = program.opts<RunOptions>();
-      const report = checkFixtures(dir, buildExtractor(parent), { update: Boolean(options.update) }, makeChalk(io.color));
-      for (const line of report.lines) await write(io.stdout, line + '\n');
+      const report = checkFixtures(dir, buildExtractor(program.opts<RunOptions>()), { update: Boolean(options.update) }, makeChalk(io.color));
+      for (const line of report.lines) await writeTo(io.stdout, line + '\n');
       setExit(report.exitCode);
     });
 
@@ -160,7 +114,7 @@ In CI:  npx extract check fixtures`)
     .command('schema')
     .description('print the JSON Schema of the output documents (generated from the zod schema)')
     .action(async () => {
-      await write(io.stdout, JSON.stringify(jsonSchema(), null, 2) + '\n');
+      await writeTo(io.stdout, JSON.stringify(jsonSchema(), null, 2) + '\n');
       setExit(EXIT.ok);
     });
   return program;

@@ -247,7 +247,9 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
   const verbs = phrase.filter(isVerb);
   const deed = !phrase.some(isNounLike) && (verbs.length >= 2 || (verbs.length === 1 && lex.actionVerbs.has(verbs[0]!.word)));
   // A place at the left edge names whose figure it is, not what is measured (江屿市 …).
-  while (phrase.length > 1 && (isPlace(phrase[0]!, lex) || isPlaceName(phrase[0]!, lex)) && isNounLike(phrase[1]!)) {
+  const placeAhead = (p: Token[]) =>
+    isPlace(p[0]!, lex) || isPlaceName(p[0]!, lex) || (p[0]!.tag === 'x' && PLACE_CHAR.test(p[1]!.word));
+  while (phrase.length > 2 && placeAhead(phrase) && isNounLike(phrase[1]!)) {
     const place = PLACE_CHAR.test(phrase[1]!.word) ? 2 : 1;
     if (phrase.length <= place) break;
     subject = ctx.display(phrase[0]!.start, phrase[place - 1]!.end);

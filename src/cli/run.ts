@@ -1,0 +1,173 @@
+// The extract command: inputs in, documents out, in input order. Files are read one at a time
+// and extracted by a pool of workers (or on this thread for one job); a file too large to pass
+// around whole is extracted here, chunk by chunk, and written as it goes.
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { createHash } from 'node:crypto';
+import { streamBytes, type DocumentStream } from '../document.js';
+import { decode, DecodeError } from '../pipeline/decode.js';
+import type { Extractor } from '../pipeline/extract.js';
+import { describeFsError, EXIT, UserError } from './errors.js';
+import { outputName } from './files.js';
+import { extractJob } from './jobs.js';
+import { resolveInputs, type Input } from './inputs.js';
+import { csv, jsonFiles, jsonLines, terminalView, writeTo, type Sink } from './output.js';
+import { inProcess, workerPool, type Job } from './pool.js';
+import type { Io } from './main.js';
+import { makeChalk } from './view.js';
+
+/** Files larger than this are extracted on the main thread, chunk by chunk. */
+export const LARGE_FILE = 8 << 20;
+
+export interface RunOptions {
+  json?: boolean;
+  format?: 'jsonl' | 'csv' | 'view';
+  out?: string;
+  resume?: boolean;
+  explain?: boolean;
+  patterns?: string[];
+  builtinPatterns: boolean;
+  jobs?: number;
+  input: 'files' | 'jsonl';
+}
+
+function chooseSink(options: RunOptions, io: Io): Sink {
+  if (options.out) {
+    mkdirSync(options.out, { recursive: true });
+    return jsonFiles(options.out);
+  }
+  const format = options.format ?? (options.json || !io.isTTY ? 'jsonl' : 'view');
+  if (format === 'csv') return csv(io.stdout);
+  if (format === 'view') return terminalView(io.stdout, makeChalk(io.color), io.columns || 80);
+  return jsonLines(io.stdout);
+}
+
+async function readStdin(stdin: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+/** With --resume, an output is current when it exists and records the input's hash. */
+function isCurrent(out: string, source: string, bytes: Uint8Array): boolean {
+  const path = join(out, outputName(source));
+  if (!existsSync(path)) return false;
+  try {
+    const done = JSON.parse(readFileSync(path, 'utf8')) as { sha256?: string };
+    return done.sha256 === createHash('sha256').update(bytes).digest('hex');
+  } catch {
+    return false;
+  }
+}
+
+/** The inputs as jobs, read one at a time; JSON Lines records from stdin with --input jsonl. */
+async function* jobsOf(inputs: Input[], options: RunOptions, io: Io): AsyncGenerator<Job> {
+  if (options.input === 'jsonl') {
+    let n = 0;
+    for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
+      n++;
+      if (!line.trim()) continue;
+      let record: unknown;
+      try {
+        record = JSON.parse(line);
+      } catch {
+        yield { source: `line ${n}`, outcome: { error: `stdin line ${n}: not JSON` } };
+        continue;
+      }
+      const { id, text } = (record ?? {}) as { id?: unknown; text?: unknown };
+      if (typeof text !== 'string') yield { source: `line ${n}`, outcome: { error: `stdin line ${n}: no "text" string` } };
+      else yield { source: id === undefined ? `line ${n}` : String(id), text };
+    }
+    return;
+  }
+  for (const input of inputs) {
+    if (input.kind === 'stdin') {
+      yield { source: '-', bytes: await readStdin(io.stdin) };
+      continue;
+    }
+    const source = input.path;
+    try {
+      if (statSync(source).size > LARGE_FILE && !options.resume) {
+        yield { source, outcome: { large: source } };
+        continue;
+      }
+      const bytes = await readFile(source);
+      if (options.resume && options.out && isCurrent(options.out, source, bytes)) yield { source, outcome: { skipped: source } };
+      else yield { source, bytes };
+    } catch (e) {
+      yield { source, outcome: { error: `${source}: ${describeFsError(e)}` } };
+    }
+  }
+}
+
+export async function runExtract(operands: string[], options: RunOptions, extractor: Extractor, io: Io): Promise<number> {
+  if (options.input === 'jsonl' && operands.length) throw new UserError('--input jsonl reads stdin: give no input files');
+  if (options.input !== 'jsonl' && !operands.length) throw new UserError('no input given: name files, folders, globs, or - for stdin (see --help)');
+  if (options.resume && !options.out) throw new UserError('--resume goes with --out DIR');
+  const { inputs, problems } = options.input === 'jsonl' ? { inputs: [], problems: [] } : resolveInputs(operands);
+  let failed = problems.length > 0;
+  for (const p of problems) await writeTo(io.stderr, `extract: ${p.operand}: ${p.reason}\n`);
+  if (options.out) {
+    const names = new Map<string, string>();
+    for (const input of inputs) {
+      const source = input.kind === 'stdin' ? '-' : input.path;
+      const other = names.get(outputName(source));
+      if (other) throw new UserError(`--out: ${other} and ${source} would both write ${outputName(source)}`);
+      names.set(outputName(source), source);
+    }
+  }
+  const sink = chooseSink(options, io);
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const parallel = jobs > 1 && (options.input === 'jsonl' || inputs.length > 1);
+  const explain = Boolean(options.explain);
+  const engine = parallel
+    ? workerPool(jobs, { builtin: options.builtinPatterns, patternDirs: options.patterns ?? [], explain })
+    : inProcess((job) => extractJob(extractor, job, explain));
+  const view = !options.out && (options.format ?? (options.json || !io.isTTY ? 'jsonl' : 'view')) === 'view';
+  const texts = new Map<string, () => string>();
+
+  // Keeps the decoded text of what the readable view will show; nothing else needs it.
+  async function* remembered(): AsyncGenerator<Job> {
+    for await (const job of jobsOf(inputs, options, io)) {
+      if (view && job.bytes) {
+        const bytes = job.bytes;
+        texts.set(job.source, () => decode(bytes).text);
+      } else if (view && job.text !== undefined) {
+        const text = job.text;
+        texts.set(job.source, () => text);
+      }
+      yield job;
+    }
+  }
+
+  try {
+    for await (const outcome of engine.run(remembered())) {
+      if ('error' in outcome) {
+        failed = true;
+        await writeTo(io.stderr, `extract: ${outcome.error}\n`);
+      } else if ('doc' in outcome) {
+        const { indicators, ...head } = outcome.doc;
+        await sink.write(head, [indicators], texts.get(head.source) ?? (() => ''));
+        texts.delete(head.source);
+      } else if ('large' in outcome) {
+        let stream: DocumentStream;
+        try {
+          stream = streamBytes(extractor, outcome.large, readFileSync(outcome.large), { explain });
+        } catch (e) {
+          failed = true;
+          await writeTo(io.stderr, `extract: ${outcome.large}: ${e instanceof DecodeError ? e.message : describeFsError(e)}\n`);
+          continue;
+        }
+        await sink.write(stream.head, stream.batches, () => stream.text);
+      }
+    }
+    await sink.end();
+  } finally {
+    await engine.close();
+  }
+  return failed ? EXIT.usage : EXIT.ok;
+}
