@@ -43,6 +43,7 @@ interface Reading {
 }
 
 const LIST_GAP = /^(?:、|和|及|与|或|以及|,)$/u;
+const AVERAGE_ONLY = /^(?:年均|日均|月均|平均|人均|实际|名义)$/u;
 const MEASURED_UNIT = /^(?:%|百分点|倍|元|美元|欧元|港元|日元|英镑|亿|吨|千克|公斤|公里|千米|米|平方米|平方公里|亩|公顷|千瓦|千瓦时|度|立方米)/u;
 const RESPECTIVELY = /分别|均|都/u;
 
@@ -157,7 +158,8 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
     const shareOf = figure.share === null ? '' : `占${figure.share.replace(/分别|均/gu, '').replace(/的$/u, '')}`;
     if (shareOf && !metric?.text && lastMetric) metric = { text: lastMetric, start: figure.cueStart, end: figure.cueStart };
 
-    let name: string = metric?.text ?? '';
+    // An average alone (年均增长4.7%) names no metric: the sentence's goes on.
+    let name: string = metric?.text && !AVERAGE_ONLY.test(metric.text) ? metric.text : '';
     const cue = text.slice(figure.cueStart, q.start);
     if (!name) {
       if (lastMembers && RESPECTIVELY.test(cue)) {
@@ -165,7 +167,7 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
         name = members[0]!;
         rules.metric = 'the list of the previous clause';
       } else if (lastMetric) {
-        name = figure.kind === 'count' ? lastMetric : withoutDeed(lastMetric, lex);
+        name = figure.kind === 'count' ? lastMetric : withoutDeed(lastMetric, lex, words);
         rules.metric = name === lastMetric ? 'carried from the previous clause' : 'carried from the previous clause, without its verb';
       }
     } else {

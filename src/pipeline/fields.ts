@@ -387,13 +387,15 @@ export function subjectIn(ctx: Context, from: number, to: number): string | null
   return found;
 }
 
-/** A metric carried to a level drops the deed at its edges: 案例新增9个、累计达到79个 -> 案例. */
-export function withoutDeed(metric: string, lex: Lexicon): string {
-  for (const verb of lex.actionVerbs) {
-    if (metric.length - verb.length < 2) continue;
-    if (metric.startsWith(verb)) return metric.slice(verb.length);
-    if (metric.endsWith(verb)) return metric.slice(0, -verb.length);
-  }
+/**
+ * A metric carried to a level drops the deed at its edges, a whole word: 案例新增9个、累计达到
+ * 79个 -> 案例; 生产总值 keeps its 生产.
+ */
+export function withoutDeed(metric: string, lex: Lexicon, words: (text: string) => string[]): string {
+  const parts = words(metric);
+  if (parts.length < 2) return metric;
+  if (lex.actionVerbs.has(parts[0]!)) return parts.slice(1).join('');
+  if (lex.actionVerbs.has(parts[parts.length - 1]!)) return parts.slice(0, -1).join('');
   return metric;
 }
 
@@ -413,9 +415,10 @@ function sharedHead(member: string, lastWords: string[], lex: Lexicon): string {
     starts.add(at);
     at += w.length;
   }
-  // The last word counts only as a measure (入学率), not as a thing (示范社区、示范村).
+  // The last word counts as a measure (入学率), or after a bare modifier (刑事、治安案件), not as
+  // a thing a whole member names (示范社区、示范村).
   const measure = lex.measureHeads.find((h) => last.endsWith(h) && last.length > h.length);
-  const candidates = measure ? [measure, lastWords[lastWords.length - 1] ?? ''] : [];
+  const candidates = measure || [...member].length <= 2 ? [measure ?? '', lastWords[lastWords.length - 1] ?? ''] : [];
   const tail = member[member.length - 1]!;
   for (let i = last.indexOf(tail); i >= 0 && i < last.length - 1; i = last.indexOf(tail, i + 1)) candidates.push(last.slice(i + 1));
   let head = '';

@@ -1,0 +1,190 @@
+// npm run bench [-- PATH] [--runs N] [--mb N]: the tool end to end against its floors, in one run.
+// Builds a corpus of at least --mb megabytes (default 20) by repeating PATH's *.txt (default
+// ../shared/gov/corpus), each copy with its own header line so that no cache can help, then
+// times the built CLI (dist/, run `npm run build` first) and, in this process, nodejieba `cut`
+// and the single regex pass over the same text. Figures are medians; misses are marked, exit 0.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'bin/extract.js');
+const MB = 1024 * 1024;
+
+// ---- arguments -------------------------------------------------------------------------------
+const argv = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = argv.indexOf(name);
+  if (i < 0) return fallback;
+  const [, value] = argv.splice(i, 2);
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} wants a whole number, got ${value}`);
+  return n;
+};
+const RUNS = Math.max(3, option('--runs', 3));
+const TARGET_MB = option('--mb', 20);
+const SOURCE = resolve(argv[0] ?? join(ROOT, '../shared/gov/corpus'));
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const since = (t0) => (performance.now() - t0) / 1000;
+
+// ---- the corpus ------------------------------------------------------------------------------
+function sourceFiles(path) {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { recursive: true })
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => join(path, f));
+}
+
+const sources = sourceFiles(SOURCE).map((f) => ({ name: relative(SOURCE, f).replaceAll('/', '_') || 'input.txt', text: readFileSync(f, 'utf8') }));
+if (!sources.length) throw new Error(`no .txt files in ${SOURCE}`);
+const work = mkdtempSync(join(tmpdir(), 'extract-bench-'));
+const corpusDir = join(work, 'corpus');
+mkdirSync(corpusDir);
+const files = []; // { path, bytes }
+let totalBytes = 0;
+for (let copy = 1; totalBytes < TARGET_MB * MB; copy++) {
+  for (const s of sources) {
+    const bytes = Buffer.from(`第${copy}份副本\n${s.text}`, 'utf8');
+    const path = join(corpusDir, `c${String(copy).padStart(4, '0')}-${s.name}`);
+    writeFileSync(path, bytes);
+    files.push({ path, bytes });
+    totalBytes += bytes.length;
+  }
+}
+const jsonl = join(work, 'corpus.jsonl');
+writeFileSync(jsonl, files.map((f) => JSON.stringify({ id: f.path, text: f.bytes.toString('utf8') }) + '\n').join(''));
+const small = join(work, 'small.txt');
+writeFileSync(small, '今年全县地区生产总值达到328.6亿元，同比增长6.2%；一般公共预算收入12.4亿元，下降3.1%。\n'.repeat(3));
+
+// ---- the CLI as a child process --------------------------------------------------------------
+// Peak RSS of the whole process (workers included): GNU time's %M when there is one, else the
+// child's own getrusage maxRSS reported at exit by a preloaded one-liner.
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+const RSS_HOOK = "data:text/javascript,process.on('exit',()=>process.stderr.write('\\n'+process.resourceUsage().maxRSS+'\\n'))";
+const RSS_METHOD = GNU_TIME ? '/usr/bin/time -f %M' : 'process.resourceUsage().maxRSS at exit';
+
+/** Runs the CLI once: wall seconds and peak RSS in MB. stdin/stdout: file paths, default /dev/null. */
+function runTool(args, { stdin = '/dev/null', stdout = '/dev/null' } = {}) {
+  const node = [process.execPath, ...(GNU_TIME ? [] : ['--import', RSS_HOOK]), BIN, ...args];
+  const [cmd, ...rest] = GNU_TIME ? [GNU_TIME, '-f', '%M', ...node] : node;
+  const fdIn = openSync(stdin, 'r');
+  const fdOut = openSync(stdout, 'w');
+  return new Promise((done, fail) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, rest, { cwd: ROOT, stdio: [fdIn, fdOut, 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const seconds = since(t0);
+      closeSync(fdIn);
+      closeSync(fdOut);
+      const lines = stderr.trimEnd().split('\n');
+      const rssKb = Number(lines.pop());
+      if (code !== 0) return fail(new Error(`extract ${args.join(' ')} exited ${code}:\n${lines.join('\n')}`));
+      done({ seconds, rssMb: rssKb / 1024 });
+    });
+  });
+}
+
+async function timeTool(label, args, io, runs = RUNS) {
+  const seconds = [];
+  const rss = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await runTool(args, io);
+    seconds.push(r.seconds);
+    rss.push(r.rssMb);
+    process.stderr.write(`  ${label} run ${i + 1}/${runs}: ${r.seconds.toFixed(2)} s, ${r.rssMb.toFixed(0)} MB\n`);
+  }
+  return { seconds: median(seconds), rssMb: Math.max(...rss) };
+}
+
+// ---- floors, in this process -----------------------------------------------------------------
+/** Median seconds of fn() over RUNS runs. */
+function timeHere(label, fn) {
+  const seconds = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    fn();
+    seconds.push(since(t0));
+    process.stderr.write(`  ${label} run ${i + 1}/${RUNS}: ${seconds.at(-1).toFixed(2)} s\n`);
+  }
+  return median(seconds);
+}
+
+async function floors() {
+  const { decode } = await import(join(ROOT, 'dist/pipeline/decode.js'));
+  const { quantityRegex, findQuantities } = await import(join(ROOT, 'dist/pipeline/quantities.js'));
+  const { loadLibrary } = await import(join(ROOT, 'dist/patterns/load.js'));
+  const regex = quantityRegex(loadLibrary().fragments);
+  let figures = 0;
+  const regexSeconds = timeHere('regex pass', () => {
+    figures = 0;
+    for (const f of files) figures += findQuantities(decode(f.bytes).text, regex).length;
+  });
+
+  // The dictionary as src/pipeline/segment.ts loads it: the trimmed one of dist/dict if built.
+  const nodejieba = createRequire(join(ROOT, 'package.json'))('nodejieba');
+  const dictDir = join(ROOT, 'dist/dict');
+  const trimmed = existsSync(join(dictDir, 'jieba.dict.utf8')) && existsSync(join(dictDir, 'tiny.utf8'));
+  const t0 = performance.now();
+  nodejieba.load(trimmed ? { dict: join(dictDir, 'jieba.dict.utf8'), idfDict: join(dictDir, 'idf.utf8'), stopWordDict: join(dictDir, 'tiny.utf8') } : {});
+  const loadSeconds = since(t0);
+  const cutSeconds = timeHere('nodejieba cut', () => {
+    for (const f of files) for (const line of decode(f.bytes).text.split('\n')) if (line) nodejieba.cut(line);
+  });
+  return { regexSeconds, figures, loadSeconds, cutSeconds, dict: trimmed ? 'dist/dict (trimmed)' : 'nodejieba default' };
+}
+
+// ---- the run ---------------------------------------------------------------------------------
+const corpusMb = totalBytes / MB;
+process.stderr.write(`bench: ${corpusMb.toFixed(1)} MB in ${files.length} files (${sources.length} sources) under ${work}\n`);
+try {
+  // One untimed run writes the output once, to count indicators (and warm the page cache).
+  const outFile = join(work, 'jobs1.jsonl');
+  await runTool(['--jobs', '1', '--json', corpusDir], { stdout: outFile });
+  const docs = readFileSync(outFile, 'utf8').trimEnd().split('\n');
+  const indicators = docs.reduce((n, line) => n + JSON.parse(line).indicators.length, 0);
+
+  const jobs1 = await timeTool('--jobs 1', ['--jobs', '1', '--json', corpusDir]);
+  const jobs2 = await timeTool('--jobs 2', ['--jobs', '2', '--json', corpusDir]);
+  const lines1 = await timeTool('--input jsonl --jobs 1', ['--input', 'jsonl', '--jobs', '1'], { stdin: jsonl });
+  const lines2 = await timeTool('--input jsonl --jobs 2', ['--input', 'jsonl', '--jobs', '2'], { stdin: jsonl });
+  const cold = await timeTool('cold start', [small], {}, Math.max(5, RUNS));
+  const floor = await floors();
+
+  const rate = (s) => corpusMb / s;
+  const ratio = (x, min, max) => (x >= (min ?? -Infinity) && x <= (max ?? Infinity) ? 'ok' : 'MISSED');
+  const cutRate = rate(floor.cutSeconds);
+  const e2eVsCut = rate(jobs1.seconds) / cutRate;
+  const parallelGain = jobs1.seconds / jobs2.seconds;
+  const peak = Math.max(jobs1.rssMb, jobs2.rssMb, lines1.rssMb, lines2.rssMb);
+  const rows = [
+    ['end to end --jobs 1', `${rate(jobs1.seconds).toFixed(2)} MB/s`, `${(indicators / jobs1.seconds).toFixed(0)} ind/s, ${jobs1.rssMb.toFixed(0)} MB RSS`],
+    ['end to end --jobs 2', `${rate(jobs2.seconds).toFixed(2)} MB/s`, `${(indicators / jobs2.seconds).toFixed(0)} ind/s, ${jobs2.rssMb.toFixed(0)} MB RSS`],
+    ['--input jsonl --jobs 1', `${rate(lines1.seconds).toFixed(2)} MB/s`, `${lines1.rssMb.toFixed(0)} MB RSS`],
+    ['--input jsonl --jobs 2', `${rate(lines2.seconds).toFixed(2)} MB/s`, `${lines2.rssMb.toFixed(0)} MB RSS`],
+    ['floor: nodejieba cut', `${cutRate.toFixed(2)} MB/s`, `after loading ${floor.dict} in ${floor.loadSeconds.toFixed(2)} s`],
+    ['floor: regex pass', `${rate(floor.regexSeconds).toFixed(2)} MB/s`, `${floor.figures} figures, decoding included`],
+    ['cold start, one small file', `${cold.seconds.toFixed(3)} s`, `median of ${Math.max(5, RUNS)}, ${cold.rssMb.toFixed(0)} MB RSS`],
+  ];
+  const checks = [
+    ['end to end / nodejieba cut', `${e2eVsCut.toFixed(2)}x`, '>= 1.5', ratio(e2eVsCut, 1.5)],
+    ['--jobs 2 / --jobs 1', `${parallelGain.toFixed(2)}x`, '>= 1.7', ratio(parallelGain, 1.7)],
+    ['peak RSS (any run)', `${peak.toFixed(0)} MB`, '<= 500 MB', ratio(peak, undefined, 500)],
+    ['cold start', `${cold.seconds.toFixed(3)} s`, '<= 0.8 s', ratio(cold.seconds, undefined, 0.8)],
+    ['end to end / regex pass', `${(floor.regexSeconds / jobs1.seconds).toFixed(3)}x`, '(information)', ''],
+  ];
+  const table = (rs) => rs.map((r) => r.map((c, i) => c.padEnd([28, 14, 12, 0][i] ?? 0)).join(' ').trimEnd()).join('\n');
+  console.log(`corpus: ${corpusMb.toFixed(1)} MB, ${files.length} files, ${docs.length} documents, ${indicators} indicators; medians of ${RUNS} runs; RSS by ${RSS_METHOD}`);
+  console.log(table(rows));
+  console.log();
+  console.log(table([['ratio', 'measured', 'target', 'status'], ...checks]));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
