@@ -211,16 +211,19 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
 }
 
 /**
- * Each reading's qualifier; a qualifier written after the last value of a list covers every
- * value of it (分别增长5%、6.5%左右: both about).
+ * Each reading's qualifier; a qualifier written after the last value of a list, or before the
+ * first, covers every value of it (分别增长5%、6.5%左右: both about).
  */
 function shareListQualifiers(readings: Reading[], own: (r: Reading) => Qualifier | null): void {
   for (const r of readings) r.qualifier = own(r);
   for (let a = 0; a < readings.length; ) {
     let b = a + 1;
     while (b < readings.length && readings[b]!.figure.cueStart === readings[a]!.figure.cueStart && readings[b]!.members === readings[a]!.members && readings[a]!.members) b++;
+    const first = readings[a]!;
     const last = readings[b - 1]!;
     if (b - a > 1 && last.qualifier && last.figure.quantity.post) for (let k = a; k < b - 1; k++) readings[k]!.qualifier ??= last.qualifier;
+    // …and one written before the first (分别超98.5%和99%) covers them too.
+    if (b - a > 1 && first.qualifier && !first.figure.quantity.post && !first.figure.quantity.approx) for (let k = a + 1; k < b; k++) readings[k]!.qualifier ??= first.qualifier;
     a = b;
   }
 }
