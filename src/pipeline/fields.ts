@@ -206,7 +206,7 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
       const left = tokens[i - 1];
       kept.unshift(t);
       i--;
-      const joined = left && (isNounLike(left) || (isVerb(left) && !lex.lightVerbs.has(left.word)) || (list && left.word === '、'));
+      const joined = left && (isNounLike(left) || (isVerb(left) && !lex.lightVerbs.has(left.word)) || (list && (left.word === '、' || left.tag === 'c')));
       if (seenNoun && !joined) break;
       continue;
     }
@@ -407,7 +407,8 @@ export function withoutDeed(metric: string, lex: Lexicon, words: (text: string) 
  * head starts where a word starts.
  */
 function sharedHead(member: string, lastWords: string[], lex: Lexicon): string {
-  if (lex.measureHeads.some((h) => member.endsWith(h))) return '';
+  // A member that ends in a measure of its own (事故起数和死亡人数) shares nothing.
+  if (lex.measureHeads.some((h) => member.endsWith(h)) || /[数率量额值]$/u.test(member)) return '';
   const last = lastWords.join('');
   const starts = new Set<number>();
   let at = 0;

@@ -26,6 +26,9 @@ export interface Lexicon {
   reviewHeading: RegExp;
 }
 
+// A name does not start right after a word of time or a function word.
+const NAME_START = '(?<![今明去本全我年月日在对向为和与及的了是将把被从共各名个])';
+
 export function buildLexicon(f: Fragments): Lexicon {
   const qualifierWords = new Map<string, Qualifier>();
   for (const [set, q] of [['QUAL_OVER', 'over'], ['QUAL_NEARLY', 'nearly'], ['QUAL_ABOUT', 'about'], ['QUAL_UNDER', 'under']] as const) {
@@ -44,7 +47,7 @@ export function buildLexicon(f: Fragments): Lexicon {
     measureHeads: f.words('MEASURE_HEAD'),
     idioms: new RegExp(f.source('IDIOM'), 'gu'),
     // A name ends in a place suffix and does not start after a word of time or a function word.
-    subjectWords: new RegExp(`${f.source('PLACE_SUBJECT')}|(?<![今明去本全我年月日在对向为和与及的了是将把被从共各])[\\p{Script=Han}]{2,6}?${f.source('PLACE_SUFFIX')}(?![\\p{Script=Han}])`, 'gu'),
+    subjectWords: new RegExp(`${f.source('PLACE_SUBJECT')}|${NAME_START}[\\p{Script=Han}]{2,3}(?:省|市|县)(?![\\p{Script=Han}])|${NAME_START}[\\p{Script=Han}]{2,6}?${f.source('BODY_SUFFIX')}`, 'gu'),
     targetCue: new RegExp(f.source('TARGET_CUE'), 'u'),
     timeUnits: new Set(f.words('TIME_UNIT')),
     qualifierBefore: new RegExp(`${f.source('QUAL_BEFORE')}$`, 'u'),
