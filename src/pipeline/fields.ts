@@ -364,9 +364,9 @@ export function qualifierWordBefore(ctx: Context, from: number, end: number): st
   if (!m) return null;
   const tokens = ctx.tokens(Math.max(from, end - 8), end);
   const last = tokens[tokens.length - 1];
-  // 签约 ends with 约 but is a word of its own; an unknown run like 券超 is split wrong.
-  const ownWord = last && last.word !== m[0] && last.tag !== 'x' && !ctx.lex.qualifierWords.has(last.word);
-  return last && last.word.endsWith(m[0]) && !ownWord ? m[0] : null;
+  // 签约 ends with 约 but is a word of its own; 收入超 may be cut 收|入超, and still qualifies.
+  if (!last || !last.word.endsWith(m[0])) return null;
+  return ctx.lex.qualifierFalseFriends.has(last.word) ? null : m[0];
 }
 
 export function qualifierOf(ctx: Context, q: Quantity, from: number): Qualifier | null {

@@ -22,12 +22,16 @@ export interface Lexicon {
   timeUnits: Set<string>;
   qualifierBefore: RegExp;
   qualifierWords: Map<string, Qualifier>;
+  /** words that end in a qualifier's character without being one (签约) */
+  qualifierFalseFriends: Set<string>;
   planHeading: RegExp;
   reviewHeading: RegExp;
 }
 
 // A name does not start right after a word of time or a function word.
 const NAME_START = '(?<![今明去本全我年月日在对向为和与及的了是将把被从共各名个])';
+// …and holds none of these.
+const NAME_CHAR = '(?:(?![年月日全各每的在和与及并等是为了从由向对据经])\\p{Script=Han})';
 
 export function buildLexicon(f: Fragments): Lexicon {
   const qualifierWords = new Map<string, Qualifier>();
@@ -47,11 +51,12 @@ export function buildLexicon(f: Fragments): Lexicon {
     measureHeads: f.words('MEASURE_HEAD'),
     idioms: new RegExp(f.source('IDIOM'), 'gu'),
     // A name ends in a place suffix and does not start after a word of time or a function word.
-    subjectWords: new RegExp(`${f.source('PLACE_SUBJECT')}|${NAME_START}[\\p{Script=Han}]{2,3}(?:省|市|县)(?![\\p{Script=Han}])|${NAME_START}[\\p{Script=Han}]{2,6}?${f.source('BODY_SUFFIX')}`, 'gu'),
+    subjectWords: new RegExp(`${f.source('PLACE_SUBJECT')}|${NAME_START}${NAME_CHAR}{2,3}(?<![城实施建社园景辖片校矿小库])(?:省|市|县|区|州)(?![级民场区委政长内外容值域])|${NAME_START}${NAME_CHAR}{2,6}?${f.source('BODY_SUFFIX')}`, 'gu'),
     targetCue: new RegExp(f.source('TARGET_CUE'), 'u'),
     timeUnits: new Set(f.words('TIME_UNIT')),
     qualifierBefore: new RegExp(`${f.source('QUAL_BEFORE')}$`, 'u'),
     qualifierWords,
+    qualifierFalseFriends: new Set(f.words('QUAL_FALSE_FRIEND')),
     planHeading: new RegExp(f.source('PLAN_HEADING'), 'u'),
     reviewHeading: new RegExp(f.source('REVIEW_HEADING'), 'u'),
   };
