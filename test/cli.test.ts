@@ -98,3 +98,40 @@ describe('extract', () => {
     expect(run([]).code).toBe(2);
   });
 });
+
+describe('views from the command line', () => {
+  const dir = () => workdir({ 'a.txt': REPORT });
+  const runEnv = (args: string[], cwd: string, env: Record<string, string>) =>
+    spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env } });
+
+  it('colors the readable view with FORCE_COLOR and never with NO_COLOR', () => {
+    const d = dir();
+    expect(runEnv(['-f', 'view', 'a.txt'], d, { FORCE_COLOR: '1' }).stdout).toContain('\u001b[');
+    const plain = runEnv(['-f', 'view', 'a.txt'], d, { NO_COLOR: '1', FORCE_COLOR: '1' }).stdout;
+    expect(plain).not.toContain('\u001b[');
+    expect(plain).toContain('刑事案件发案数同比下降12.5%');
+  });
+
+  it('writes CSV with a byte-order mark, one row per indicator', () => {
+    const r = runEnv(['-f', 'csv', 'a.txt'], dir(), {});
+    expect(r.stdout.startsWith('\uFEFFsource,metric,value,')).toBe(true);
+    expect(r.stdout.trimEnd().split('\r\n')).toHaveLength(4);
+  });
+
+  it('adds the clause and the rule of each field with --explain', () => {
+    const doc = JSON.parse(runEnv(['--explain', 'a.txt'], dir(), {}).stdout);
+    expect(doc.indicators[1].explain).toMatchObject({
+      clause: '破案率上升3.2个百分点',
+      rules: { pattern: 'change.up', metric: 'bare measure + the modifier of the previous metric' },
+    });
+  });
+
+  it('writes a self-contained HTML report', () => {
+    const d = dir();
+    const r = runEnv(['report', 'a.txt', '-o', 'r.html'], d, {});
+    expect(r.status).toBe(0);
+    const html = readFileSync(join(d, 'r.html'), 'utf8');
+    expect(html.toLowerCase()).toContain('<!doctype html>');
+    expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=["']https?:/);
+  });
+});

@@ -83,6 +83,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       outputError: (s, w) => w(s.startsWith('error:') ? `extract: ${s.slice(7)}` : s),
     })
     .exitOverride()
+    // Options after a subcommand are the subcommand's: `report … -o page.html` is not --out.
+    .enablePositionalOptions()
     .action(async (operands: string[], options: RunOptions) => setExit(await runExtract(operands, options, buildExtractor(options), io)));
 
   program
