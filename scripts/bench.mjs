@@ -185,6 +185,10 @@ try {
   console.log(table(rows));
   console.log();
   console.log(table([['ratio', 'measured', 'target', 'status'], ...checks]));
+} catch (e) {
+  // A run of the tool that failed (a pattern file being edited, a missing build): one clear line.
+  console.error(`bench: ${e.message}`);
+  process.exitCode = 1;
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

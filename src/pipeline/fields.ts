@@ -63,7 +63,7 @@ function isPlaceName(t: Token, lex: Lexicon): boolean {
 
 function isPlace(t: Token, lex: Lexicon): boolean {
   if (lex.placeWhole.has(t.word)) return true;
-  return t.tag === 'ns' && t.word.length >= 2 && !lex.actionVerbs.has(t.word) && !/[级型类式]$/u.test(t.word);
+  return t.tag === 'ns' && t.word.length >= 2 && !lex.actionVerbs.has(t.word) && !lex.areaWords.has(t.word) && !/[级型类式]$/u.test(t.word);
 }
 
 function joinTokens(ctx: Context, tokens: Token[]): string {

@@ -9,6 +9,8 @@ export interface Lexicon {
   determiners: Set<string>;
   lightVerbs: Set<string>;
   actionVerbs: Set<string>;
+  /** 城镇, 农村 …: kinds of area, never the subject */
+  areaWords: Set<string>;
   /** verbs that patterns read as cues: 达到, 增长, 下降 ... */
   cueWords: Set<string>;
   /** 增速, 增幅, 涨幅 ...: words that name a rate of change */
@@ -45,6 +47,7 @@ export function buildLexicon(f: Fragments): Lexicon {
     determiners: new Set(f.words('DETERMINER')),
     lightVerbs: new Set(f.words('LIGHT_VERB')),
     actionVerbs: new Set(f.words('ACTION_VERB')),
+    areaWords: new Set(f.words('AREA_WORD')),
     rateWords: new Set([...f.words('RATE_OF_CHANGE_UP'), ...f.words('RATE_OF_CHANGE_DOWN')]),
     cueWords: new Set([...f.words('LEVEL_VERB'), ...f.words('UP'), ...f.words('DOWN')]),
     peopleNouns: f.words('PEOPLE_NOUN'),
