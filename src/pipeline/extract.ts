@@ -63,7 +63,8 @@ function withSharedModifier(metric: string, previous: string | null, lex: Lexico
   if (!/[率数]$/u.test(metric) || [...metric].length > 3) return metric;
   const head = lex.measureHeads.find((h) => previous.endsWith(h) && previous.length > h.length + 1);
   const modifier = head ? previous.slice(0, previous.length - head.length) : previous;
-  if (!modifier || /[率数]$/u.test(modifier)) return metric;
+  // Not from a measure, a deed (查处4.3万起，查处率…) or a word the metric already starts with.
+  if (!modifier || /[率数]$/u.test(modifier) || [...modifier].length <= 2 || metric.startsWith(modifier)) return metric;
   // Only a measure of the same thing: 破案率 after 刑事案件…, not 入学率 after 参保率.
   const shares = [...metric.slice(0, -1)].some((c) => previous.includes(c));
   return shares ? modifier + metric : metric;
