@@ -62,7 +62,7 @@ function withSharedModifier(metric: string, previous: string | null, lex: Lexico
   if (lex.rateWords.has(metric)) return previous + metric;
   if (!/[率数]$/u.test(metric) || [...metric].length > 3) return metric;
   const head = lex.measureHeads.find((h) => previous.endsWith(h) && previous.length > h.length + 1);
-  const modifier = head ? previous.slice(0, previous.length - head.length) : previous;
+  const modifier = withoutDeed(head ? previous.slice(0, previous.length - head.length) : previous, lex, words);
   // Not from a measure, a deed (查处4.3万起，查处率…) or a word the metric already starts with.
   if (!modifier || /[率数]$/u.test(modifier) || [...modifier].length <= 2 || metric.startsWith(modifier)) return metric;
   // Only a measure of the same thing: 破案率 after 刑事案件…, not 入学率 after 参保率.
@@ -345,6 +345,9 @@ function extractChunk(ex: Extractor, norm: Normalized, original: string[], plan:
           indicator.explain = {
             clause: ctx.display(clause?.start ?? sentence.start, clause?.end ?? sentence.end),
             rules: {
+              direction: r.figure.words.direction ? `from ${r.figure.words.direction}` : r.direction ? 'from the list' : `none: a ${r.figure.kind}`,
+              basis: r.figure.words.basis ? `from ${r.figure.words.basis}` : r.basis ? 'from the list' : 'none written',
+              qualifier: r.qualifier ? `from ${r.figure.quantity.post ?? (r.figure.quantity.approx ? '余/多' : 'the word before the figure')}` : 'none written',
               ...r.rules,
               target: r.figure.pattern.target ? 'the pattern is a target' : sentence.plan ? 'in a part of the report about plans' : target ? 'a word of plan before the figure' : 'no word of plan',
               subject: subject ? 'place or body named in the sentence' : 'none named',

@@ -19,6 +19,8 @@ export interface Figure {
   cueEnd: number;
   /** text the pattern captured as `share` (占全球10%: 全球) */
   share: string | null;
+  /** the words that gave the direction and the basis, for --explain */
+  words: { direction?: string; basis?: string };
 }
 
 /** How far around a figure the patterns look, in UTF-16 units. */
@@ -103,6 +105,7 @@ export function matchFigure(
       cueStart,
       cueEnd,
       share: groups.share ?? null,
+      words: { direction: groups.up ?? groups.down ?? groups.flat, basis: groups.yoy ?? groups.pop ?? groups.benchmark },
     };
   }
   return null;
