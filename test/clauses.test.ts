@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../src/pipeline/clauses.js';
 
-const sections = { plan: /工作安排|主要目标/u, review: /工作回顾/u };
+const sections = { plan: /工作安排|主要目标|十五五/u, review: /工作回顾|十四五/u, planSentence: /主要预期目标/u };
 
 describe('splitSentences', () => {
   it('splits sentences, segments and clauses', () => {
@@ -19,5 +19,11 @@ describe('splitSentences', () => {
     expect(s.map((x) => [x.heading, x.plan])).toEqual([
       [true, false], [false, false], [true, false], [false, true], [true, false], [false, false],
     ]);
+  });
+
+  it('leaves the part as it was under a heading about both, and starts the plan at a sentence of goals', () => {
+    const text = '二、“十四五”发展成就和“十五五”主要目标\n五年新增公园80座。\n三、奋力开新局\n新增公园5座。今年主要预期目标是：新增公园20座。新建学校3所。';
+    const s = splitSentences(text, sections).sentences;
+    expect(s.map((x) => x.plan)).toEqual([false, false, false, false, true, true]);
   });
 });

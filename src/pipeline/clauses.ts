@@ -28,8 +28,12 @@ const CLAUSE_END = new Set([...'，,：:']);
 const MAX_HEADING = 32;
 
 export interface SectionRules {
+  /** a heading that opens a part about plans */
   plan: RegExp;
+  /** a heading that opens a part about results */
   review: RegExp;
+  /** a sentence that states the goals: the plan starts with it */
+  planSentence?: RegExp;
 }
 
 function trimRange(text: string, start: number, end: number): [number, number] {
@@ -69,8 +73,12 @@ export function splitSentences(text: string, sections: SectionRules, plan = fals
       const body = text.slice(start, stop);
       const heading = lineStart && atLineEnd && [...body].length <= MAX_HEADING && !/[。！？!?；;]$/.test(body);
       if (heading) {
-        if (sections.review.test(body) && !sections.plan.test(body)) plan = false;
-        else if (sections.plan.test(body)) plan = true;
+        // A heading about both (“十四五”发展成就和“十五五”主要目标) leaves the part as it was.
+        const review = sections.review.test(body);
+        const planned = sections.plan.test(body);
+        if (review !== planned) plan = planned;
+      } else if (sections.planSentence?.test(body)) {
+        plan = true;
       }
       sentences.push({ start, end: stop, segments, heading, plan: plan && !heading });
     }

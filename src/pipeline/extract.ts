@@ -298,7 +298,7 @@ interface ChunkResult {
 function extractChunk(ex: Extractor, norm: Normalized, original: string[], plan: boolean, options: ExtractOptions): ChunkResult {
   const lex = ex.lexicon;
   const text = norm.text;
-  const split = splitSentences(text, { plan: lex.planHeading, review: lex.reviewHeading }, plan);
+  const split = splitSentences(text, { plan: lex.planHeading, review: lex.reviewHeading, planSentence: lex.planSentence }, plan);
   const ctx: Context = { text, lex, display: displayOf(norm, original), tokens: tokensOf(text) };
   const all = findQuantities(text, ex.quantities);
   const out: Indicator[] = [];

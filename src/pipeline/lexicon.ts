@@ -28,6 +28,7 @@ export interface Lexicon {
   qualifierFalseFriends: Set<string>;
   planHeading: RegExp;
   reviewHeading: RegExp;
+  planSentence: RegExp;
 }
 
 // A name does not start right after a word of time or a function word.
@@ -62,5 +63,6 @@ export function buildLexicon(f: Fragments): Lexicon {
     qualifierFalseFriends: new Set(f.words('QUAL_FALSE_FRIEND')),
     planHeading: new RegExp(f.source('PLAN_HEADING'), 'u'),
     reviewHeading: new RegExp(f.source('REVIEW_HEADING'), 'u'),
+    planSentence: new RegExp(f.source('PLAN_SENTENCE'), 'u'),
   };
 }
