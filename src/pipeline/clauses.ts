@@ -73,10 +73,11 @@ export function splitSentences(text: string, sections: SectionRules, plan = fals
       const body = text.slice(start, stop);
       const heading = lineStart && atLineEnd && [...body].length <= MAX_HEADING && !/[。！？!?；;]$/.test(body);
       if (heading) {
-        // A heading about both (“十四五”发展成就和“十五五”主要目标) leaves the part as it was.
+        // A heading about both (“十四五”发展成就和“十五五”主要目标) leaves the part as it was,
+        // and so does the title, which may name a plan that the text only reports on.
         const review = sections.review.test(body);
         const planned = sections.plan.test(body);
-        if (review !== planned) plan = planned;
+        if (review !== planned && sentences.length > 0) plan = planned;
       } else if (sections.planSentence?.test(body)) {
         plan = true;
       }
