@@ -26,4 +26,9 @@ describe('splitSentences', () => {
     const s = splitSentences(text, sections).sentences;
     expect(s.map((x) => x.plan)).toEqual([false, false, false, false, true, true]);
   });
+
+  it('lets a numbered heading open the plan even at the start of an excerpt, but not a title', () => {
+    expect(splitSentences('三、2026年工作安排\n新增公园20座。', sections).sentences.map((x) => x.plan)).toEqual([false, true]);
+    expect(splitSentences('“十五五”规划纲要解读\n前三季度新增公园20座。', sections).sentences.map((x) => x.plan)).toEqual([false, false]);
+  });
 });

@@ -31,8 +31,30 @@ export function describeFsError(e: unknown): string {
     case 'ENOTDIR':
       return 'a part of the path is not a directory';
     case 'EMFILE':
+    case 'ENFILE':
       return 'too many open files';
+    case 'ELOOP':
+      return 'too many symbolic links (a link that points to itself?)';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
+    case 'EIO':
+      return 'input/output error (a disk or network problem)';
+    case 'EBADF':
+      return 'not open for reading';
+    case 'ENXIO':
+    case 'ENODEV':
+      return 'no such device';
+    case 'EAGAIN':
+      return 'not ready to be read (non-blocking)';
     default:
-      return (e as Error)?.message ?? String(e);
+      return plainMessage(e);
   }
+}
+
+/** Node's "EXDEV: cross-device link not permitted, open 'x'" without the code and the call. */
+function plainMessage(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (!code || !message.startsWith(`${code}: `)) return message;
+  return message.slice(code.length + 2).replace(/, \w+( '.*')?$/, '');
 }

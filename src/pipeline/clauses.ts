@@ -26,6 +26,7 @@ const SENTENCE_END = new Set([...'。！？!?\n']);
 const SEGMENT_END = new Set([...'；;']);
 const CLAUSE_END = new Set([...'，,：:']);
 const MAX_HEADING = 32;
+const NUMBERED = /^(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.])/u;
 
 export interface SectionRules {
   /** a heading that opens a part about plans */
@@ -74,10 +75,12 @@ export function splitSentences(text: string, sections: SectionRules, plan = fals
       const heading = lineStart && atLineEnd && [...body].length <= MAX_HEADING && !/[。！？!?；;]$/.test(body);
       if (heading) {
         // A heading about both (“十四五”发展成就和“十五五”主要目标) leaves the part as it was,
-        // and so does the title, which may name a plan that the text only reports on.
+        // and so does a title, which may name a plan that the text only reports on; a numbered
+        // heading (三、2026年工作安排) counts even when an excerpt starts with it.
         const review = sections.review.test(body);
         const planned = sections.plan.test(body);
-        if (review !== planned && sentences.length > 0) plan = planned;
+        const title = sentences.length === 0 && !NUMBERED.test(body);
+        if (review !== planned && !title) plan = planned;
       } else if (sections.planSentence?.test(body)) {
         plan = true;
       }
