@@ -2,11 +2,14 @@
 // The process: argv in, exit code out. Everything else is in dist/cli/main.js.
 import { execute } from '../dist/cli/main.js';
 
-process.stdout.on('error', (e) => {
-  // A closed pipe (extract … | head) ends the run quietly, as other Unix tools do.
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
+// A closed pipe (extract … | head) ends the run quietly, as other Unix tools do: exit 0 and not
+// a word on stderr. stderr may be the closed pipe too (extract … 2>&1 | head).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
 
 const color = process.env.NO_COLOR ? false : process.env.FORCE_COLOR ? process.env.FORCE_COLOR !== '0' : Boolean(process.stdout.isTTY);
 try {

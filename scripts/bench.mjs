@@ -4,7 +4,7 @@
 // times the built CLI (dist/, run `npm run build` first) and, in this process, nodejieba `cut`
 // and the single regex pass over the same text. Figures are medians; misses are marked, exit 0.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -16,12 +16,16 @@ const MB = 1024 * 1024;
 
 // ---- arguments -------------------------------------------------------------------------------
 const argv = process.argv.slice(2);
+const die = (message) => {
+  console.error(`bench: ${message}`);
+  process.exit(2);
+};
 const option = (name, fallback) => {
   const i = argv.indexOf(name);
   if (i < 0) return fallback;
   const [, value] = argv.splice(i, 2);
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} wants a whole number, got ${value}`);
+  if (!Number.isInteger(n) || n < 1) die(`${name} wants a whole number of 1 or more, got ${value}`);
   return n;
 };
 const RUNS = Math.max(3, option('--runs', 3));
@@ -33,6 +37,7 @@ const since = (t0) => (performance.now() - t0) / 1000;
 
 // ---- the corpus ------------------------------------------------------------------------------
 function sourceFiles(path) {
+  if (!existsSync(path)) die(`${path}: no such file or folder`);
   if (!statSync(path).isDirectory()) return [path];
   return readdirSync(path, { recursive: true })
     .filter((f) => f.endsWith('.txt'))
@@ -41,7 +46,7 @@ function sourceFiles(path) {
 }
 
 const sources = sourceFiles(SOURCE).map((f) => ({ name: relative(SOURCE, f).replaceAll('/', '_') || 'input.txt', text: readFileSync(f, 'utf8') }));
-if (!sources.length) throw new Error(`no .txt files in ${SOURCE}`);
+if (!sources.length) die(`${SOURCE}: no .txt files`);
 const work = mkdtempSync(join(tmpdir(), 'extract-bench-'));
 const corpusDir = join(work, 'corpus');
 mkdirSync(corpusDir);
@@ -57,24 +62,37 @@ for (let copy = 1; totalBytes < TARGET_MB * MB; copy++) {
   }
 }
 const jsonl = join(work, 'corpus.jsonl');
-writeFileSync(jsonl, files.map((f) => JSON.stringify({ id: f.path, text: f.bytes.toString('utf8') }) + '\n').join(''));
+const jsonlFd = openSync(jsonl, 'w');
+for (const f of files) writeSync(jsonlFd, JSON.stringify({ id: f.path, text: f.bytes.toString('utf8') }) + '\n');
+closeSync(jsonlFd);
 const small = join(work, 'small.txt');
 writeFileSync(small, '今年全县地区生产总值达到328.6亿元，同比增长6.2%；一般公共预算收入12.4亿元，下降3.1%。\n'.repeat(3));
 
 // ---- the CLI as a child process --------------------------------------------------------------
-// Peak RSS of the whole process (workers included): GNU time's %M when there is one, else the
-// child's own getrusage maxRSS reported at exit by a preloaded one-liner.
+// Peak RSS of the whole process (workers included) and its CPU time: GNU time's %M %U %S when
+// there is one, else the child's own getrusage reported at exit by a preloaded one-liner.
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-const RSS_HOOK = "data:text/javascript,process.on('exit',()=>process.stderr.write('\\n'+process.resourceUsage().maxRSS+'\\n'))";
+const USAGE_HOOK =
+  "data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write(`\\n${u.maxRSS} ${u.userCPUTime/1e6} ${u.systemCPUTime/1e6}\\n`)})";
 const RSS_METHOD = GNU_TIME ? '/usr/bin/time -f %M' : 'process.resourceUsage().maxRSS at exit';
 
-/** Runs the CLI once: wall seconds and peak RSS in MB. stdin/stdout: file paths, default /dev/null. */
+// Other processes on the machine disturb the timings: the CPU the whole machine spent during a
+// run (Linux /proc/stat, in clock ticks of 1/100 s) minus the child's own is theirs.
+const busyTicks = () => {
+  if (!existsSync('/proc/stat')) return NaN;
+  // cpu  user nice system idle iowait irq softirq steal (guest time is counted in user already)
+  const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+  return ticks.reduce((a, b) => a + b, 0) - ticks[3] - ticks[4];
+};
+
+/** Runs the CLI once: wall seconds, peak RSS in MB, and how many cores other processes kept busy. */
 function runTool(args, { stdin = '/dev/null', stdout = '/dev/null' } = {}) {
-  const node = [process.execPath, ...(GNU_TIME ? [] : ['--import', RSS_HOOK]), BIN, ...args];
-  const [cmd, ...rest] = GNU_TIME ? [GNU_TIME, '-f', '%M', ...node] : node;
+  const node = [process.execPath, ...(GNU_TIME ? [] : ['--import', USAGE_HOOK]), BIN, ...args];
+  const [cmd, ...rest] = GNU_TIME ? [GNU_TIME, '-f', '%M %U %S', ...node] : node;
   const fdIn = openSync(stdin, 'r');
   const fdOut = openSync(stdout, 'w');
   return new Promise((done, fail) => {
+    const busy0 = busyTicks();
     const t0 = performance.now();
     const child = spawn(cmd, rest, { cwd: ROOT, stdio: [fdIn, fdOut, 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
@@ -82,15 +100,18 @@ function runTool(args, { stdin = '/dev/null', stdout = '/dev/null' } = {}) {
     child.on('error', fail);
     child.on('close', (code) => {
       const seconds = since(t0);
+      const busy = (busyTicks() - busy0) / 100;
       closeSync(fdIn);
       closeSync(fdOut);
       const lines = stderr.trimEnd().split('\n');
-      const rssKb = Number(lines.pop());
+      const [rssKb, user, system] = lines.pop().split(' ').map(Number);
       if (code !== 0) return fail(new Error(`extract ${args.join(' ')} exited ${code}:\n${lines.join('\n')}`));
-      done({ seconds, rssMb: rssKb / 1024 });
+      done({ seconds, rssMb: rssKb / 1024, others: Math.max(0, (busy - user - system) / seconds) });
     });
   });
 }
+
+let disturbed = existsSync('/proc/stat') ? 0 : NaN; // the most cores others kept busy in a timed run
 
 async function timeTool(label, args, io, runs = RUNS) {
   const seconds = [];
@@ -99,7 +120,8 @@ async function timeTool(label, args, io, runs = RUNS) {
     const r = await runTool(args, io);
     seconds.push(r.seconds);
     rss.push(r.rssMb);
-    process.stderr.write(`  ${label} run ${i + 1}/${runs}: ${r.seconds.toFixed(2)} s, ${r.rssMb.toFixed(0)} MB\n`);
+    if (r.others > disturbed) disturbed = r.others;
+    process.stderr.write(`  ${label} run ${i + 1}/${runs}: ${r.seconds.toFixed(2)} s, ${r.rssMb.toFixed(0)} MB, others ${r.others.toFixed(2)} cores\n`);
   }
   return { seconds: median(seconds), rssMb: Math.max(...rss) };
 }
@@ -109,10 +131,13 @@ async function timeTool(label, args, io, runs = RUNS) {
 function timeHere(label, fn) {
   const seconds = [];
   for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
+    const [busy0, cpu0, t0] = [busyTicks(), process.cpuUsage(), performance.now()];
     fn();
     seconds.push(since(t0));
-    process.stderr.write(`  ${label} run ${i + 1}/${RUNS}: ${seconds.at(-1).toFixed(2)} s\n`);
+    const cpu = process.cpuUsage(cpu0);
+    const others = Math.max(0, ((busyTicks() - busy0) / 100 - (cpu.user + cpu.system) / 1e6) / seconds.at(-1));
+    if (others > disturbed) disturbed = others;
+    process.stderr.write(`  ${label} run ${i + 1}/${RUNS}: ${seconds.at(-1).toFixed(2)} s, others ${others.toFixed(2)} cores\n`);
   }
   return median(seconds);
 }
@@ -185,6 +210,9 @@ try {
   console.log(table(rows));
   console.log();
   console.log(table([['ratio', 'measured', 'target', 'status'], ...checks]));
+  if (Number.isNaN(disturbed)) console.log('\nother processes: not measured (no /proc/stat)');
+  else if (disturbed > 0.1) console.log(`\nDISTURBED: other processes kept up to ${disturbed.toFixed(2)} cores busy during a timed run; rerun on a quiet machine`);
+  else console.log(`\nquiet: other processes kept at most ${disturbed.toFixed(2)} cores busy during the timed runs`);
 } catch (e) {
   // A run of the tool that failed (a pattern file being edited, a missing build): one clear line.
   console.error(`bench: ${e.message}`);

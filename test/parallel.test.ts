@@ -67,10 +67,19 @@ describe.skipIf(!HAS_PARALLEL)('GNU parallel recipe', () => {
       .map((r) => JSON.stringify(r) + '\n')
       .join('');
 
-  it('parallel --pipe -N 2 --keep-order gives the single run, line for line', () => {
+  // -N: so many records a process; --block: about so many bytes a process, cut between records
+  // (the better recipe for a large corpus: fewer processes to start).
+  it.each([
+    ['-N', '2'],
+    ['--block', '1k'],
+  ])('parallel --pipe %s %s --keep-order gives the single run, line for line', (split, size) => {
+    // The premise: the corpus is really cut into several pieces, each of whole records.
+    const pieces = lines(run('parallel', ['--will-cite', '--pipe', split, size, '--keep-order', 'wc', '-l'], corpus)).map(Number);
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.reduce((a, b) => a + b)).toBe(lines(corpus).length);
     const whole = lines(extract(['--input', 'jsonl', '--jobs', '1'], corpus));
     expect(whole).toHaveLength(lines(corpus).length);
-    const split = run('parallel', ['--will-cite', '--pipe', '-N', '2', '--keep-order', process.execPath, BIN, '--input', 'jsonl', '--jobs', '1'], corpus);
-    expect(lines(split)).toEqual(whole);
+    const spread = run('parallel', ['--will-cite', '--pipe', split, size, '--keep-order', process.execPath, BIN, '--input', 'jsonl', '--jobs', '1'], corpus);
+    expect(lines(spread)).toEqual(whole);
   }, 120_000);
 });

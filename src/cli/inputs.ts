@@ -1,8 +1,9 @@
 // Turns command-line operands into an ordered list of inputs: files, globs (expanded by
 // fast-glob, so a quoted glob works the same in every shell), directories (their *.txt) and
-// `-` for stdin. Problems with one operand are reported and the others still run.
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
+// `-` for stdin. Problems with one operand are reported and the others still run: a folder that
+// cannot be listed is a problem of its operand, never an exception.
+import * as fs from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import fg from 'fast-glob';
 import { describeFsError } from './errors.js';
 
@@ -14,6 +15,31 @@ export interface Resolved {
 }
 
 const sortPaths = (paths: string[]) => [...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+/** A folder as the user would name it: relative to the working directory when inside it. */
+function shown(path: string): string {
+  if (!isAbsolute(path)) return path;
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/**
+ * fast-glob, but a folder it cannot list does not end the walk: the walk goes on without it
+ * (suppressErrors) and the folders that failed are returned, so that they can be reported.
+ */
+function glob(pattern: string, options: fg.Options): { matches: string[]; unreadable: { path: string; error: unknown }[] } {
+  const unreadable: { path: string; error: unknown }[] = [];
+  const readdirSync = ((path: fs.PathLike, opts?: unknown) => {
+    try {
+      return fs.readdirSync(path, opts as { withFileTypes: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') unreadable.push({ path: String(path), error: e });
+      throw e;
+    }
+  }) as typeof fs.readdirSync;
+  const matches = sortPaths(fg.sync(pattern, { ...options, suppressErrors: true, fs: { readdirSync } }));
+  return { matches, unreadable };
+}
 
 export function resolveInputs(operands: string[]): Resolved {
   const inputs: Input[] = [];
@@ -30,13 +56,18 @@ export function resolveInputs(operands: string[]): Resolved {
       seen.add('-');
       continue;
     }
+    if (operand === '') {
+      problems.push({ operand: "''", reason: 'an empty name is not a file' });
+      continue;
+    }
     let stat;
     try {
-      stat = statSync(operand);
+      stat = fs.statSync(operand);
     } catch (e) {
       if (fg.isDynamicPattern(operand)) {
-        const matches = sortPaths(fg.sync(operand, { onlyFiles: true, dot: false }));
-        if (!matches.length) problems.push({ operand, reason: 'no file matches this pattern' });
+        const { matches, unreadable } = glob(operand, { onlyFiles: true, dot: false });
+        for (const u of unreadable) problems.push({ operand, reason: `cannot list the folder ${shown(u.path)}: ${describeFsError(u.error)}` });
+        if (!matches.length && !unreadable.length) problems.push({ operand, reason: 'no file matches this pattern' });
         matches.forEach(add);
       } else {
         problems.push({ operand, reason: describeFsError(e) });
@@ -44,9 +75,10 @@ export function resolveInputs(operands: string[]): Resolved {
       continue;
     }
     if (stat.isDirectory()) {
-      const matches = sortPaths(fg.sync('*.txt', { cwd: operand, onlyFiles: true })).map((f) => join(operand, f));
-      if (!matches.length) problems.push({ operand, reason: 'directory has no .txt files' });
-      matches.forEach(add);
+      const { matches, unreadable } = glob('*.txt', { cwd: operand, onlyFiles: true });
+      if (unreadable.length) problems.push({ operand, reason: `cannot list this folder: ${describeFsError(unreadable[0]!.error)}` });
+      else if (!matches.length) problems.push({ operand, reason: 'directory has no .txt files' });
+      matches.map((f) => join(operand, f)).forEach(add);
     } else {
       add(operand);
     }
