@@ -18,8 +18,10 @@ export interface DocumentStream {
 function countCodePoints(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
+    // A low surrogate after a high one is the second half of one code point; alone it is one.
     const c = text.charCodeAt(i);
-    if (c < 0xd800 || c > 0xdbff) n++;
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
+    if (!(c >= 0xdc00 && c <= 0xdfff && prev >= 0xd800 && prev <= 0xdbff)) n++;
   }
   return n;
 }

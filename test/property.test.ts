@@ -2,8 +2,7 @@
 // every span lies inside the text and is exactly the indicator's text, in code points, and every
 // document validates against the output schema. Text that is not Chinese (English, code, ASCII)
 // gives no indicator.
-// 10,000 cases in all that must pass (more in the .fails ones that record known bugs); the
-// dictionary loads once for the file.
+// More than 10,000 cases in all; the dictionary loads once for the file.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extract, ExtractedDocument } from '../src/index.js';
@@ -64,8 +63,7 @@ function reportOf(words: string[]): fc.Arbitrary<string> {
     .map((parts) => parts.join(''));
 }
 const reportLike = reportOf(WORDS);
-// 番 and the words that write it are kept apart: they reach a known bug (see the .fails
-// property below).
+// 番 and the words that write it have a property of their own (翻1024番 must not overflow).
 const DOUBLINGS = ['翻一番', '翻两番', '翻', '番', '1024番'];
 
 /** Text that is no report: English prose with figures, code, or any printable ASCII. */
@@ -77,7 +75,7 @@ function notReportOf(ascii: fc.Arbitrary<string>, extra: string[]): fc.Arbitrary
   );
 }
 const PRINTABLE_ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).concat('\n', '\r', '\t');
-// '%' is kept apart: it reaches a known bug (see the .fails property below).
+// '%' has a property of its own: ASCII with % once gave metrics such as 'A%'.
 const notReport = notReportOf(fc.constantFrom(...PRINTABLE_ASCII.filter((c) => c !== '%')), []);
 const notReportWithPercent = notReportOf(fc.constantFrom(...PRINTABLE_ASCII), ['%', '%', '%']);
 
@@ -98,12 +96,8 @@ describe('extract() on any text', () => {
     fc.assert(fc.property(reportLike, (text) => expectSound(text)), runs(4_500));
   });
 
-  // Fails: the doubling unit 番 converts a value v to 2^v - 1, which overflows from v = 1024:
-  // '利润增长1024番' gives value Infinity, '利润翻两番-万' upper Infinity; the schema refuses
-  // both and JSON.stringify writes them as null (src/pipeline/quantities.ts, canonicalUnit).
-  // Shrunk counterexamples seen: '利润翻两番-万', '左右翻一番至亿', '降幅多1,024番'.
-  // Remove `.fails` when fixed.
-  it.fails('report-like text with 番: sound documents (counterexample "利润增长1024番")', { timeout: 60_000 }, () => {
+  // 翻N番 is 2^N - 1 倍; counterexamples once found: '利润增长1024番', '利润翻两番-万'.
+  it('report-like text with 番: sound documents (counterexample "利润增长1024番")', { timeout: 60_000 }, () => {
     fc.assert(fc.property(reportOf([...WORDS, ...DOUBLINGS, ...DOUBLINGS]), (text) => expectSound(text)), runs(1_000));
   });
 
@@ -117,9 +111,8 @@ describe('extract() on any text', () => {
     );
   });
 
-  // Fails: an ASCII text with % gives garbage: 'A%0%' gives metric 'A%', value 0, unit %
-  // (count.default); 'GDP grew 5.2 % (est.)' gives metric '(est.)'. Remove `.fails` when fixed.
-  it.fails('text that is not a report, % included, gives no indicator (counterexample "A%0%")', { timeout: 60_000 }, () => {
+  // Counterexamples once found: 'A%0%' (metric 'A%'), 'GDP grew 5.2 % (est.)' (metric '(est.)').
+  it('text that is not a report, % included, gives no indicator (counterexample "A%0%")', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(notReportWithPercent, (text) => {
         expect(extract(text).indicators).toEqual([]);
@@ -139,10 +132,8 @@ describe('extract() on any text', () => {
     fc.assert(fc.property(withLoneSurrogates, (text) => expectSound(text, { chars: false })), runs(1_000));
   });
 
-  // …but `chars` does not: countCodePoints (src/document.ts) counts a high surrogate as nothing,
-  // paired or not. Minimal counterexample: extract('\ud800').chars is 0, Array.from gives 1.
-  // Remove `.fails` when chars counts as Array.from does.
-  it.fails('lone surrogates: chars counts code points as Array.from does (counterexample "\\ud800")', { timeout: 60_000 }, () => {
+  // …and so does `chars` (counterexample once found: extract('\ud800').chars was 0).
+  it('lone surrogates: chars counts code points as Array.from does (counterexample "\\ud800")', { timeout: 60_000 }, () => {
     fc.assert(fc.property(withLoneSurrogates, (text) => expectSound(text)), runs(1_000));
   });
 });

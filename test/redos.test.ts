@@ -92,9 +92,7 @@ describe('user patterns', () => {
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 
-  // Fails until src/cli/main.ts calls assertSafeUserPatterns(library) in buildExtractor (see the
-  // report of issue 6); remove `.fails` then.
-  it.fails('stops the CLI before any output with one line naming the file and the field', { timeout: 60_000 }, () => {
+  it('stops the CLI before any output with one line naming the file and the field', { timeout: 60_000 }, () => {
     const dir = patternDir({ 'user.yaml': VULNERABLE, 'a.txt': '利润增长5%。' });
     const r = spawnSync(process.execPath, [BIN, join(dir, 'a.txt'), '--patterns', dir], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(r.stdout).toBe('');
@@ -147,23 +145,17 @@ describe('hostile text against the whole library', () => {
     expect(ms).toBeLessThan(LIMIT_MS);
   });
 
-  // The two tests below fail: time grows with the square of a sentence's length when it holds
-  // many figures (see the report of issue 6). Remove `.fails` when the pipeline is linear.
-  //
-  // subjectIn (src/pipeline/fields.ts), called per indicator from extract.ts, scans from the
-  // start of the sentence to the figure: 4,000 characters take 60 ms, 16,000 take 0.7 s,
-  // 64,000 take 10 s, and a chunk may hold 128K units of a text without sentence ends.
-  it.fails('a 64,000-character report line without punctuation finishes in under two seconds', { timeout: 60_000 }, () => {
+  // Time must grow with a sentence's length, not its square: subjects, target words and list
+  // lengths are looked for once per sentence or in a bounded window, never from its start for
+  // every figure.
+  it('a 64,000-character report line without punctuation finishes in under two seconds', { timeout: 60_000 }, () => {
     extract('热身：利润增长5%。');
     const started = performance.now();
     extract(reportWithoutPunctuation(64_000));
     expect(performance.now() - started).toBeLessThan(LIMIT_MS);
   });
 
-  // countFollowing (src/pipeline/extract.ts) walks the rest of the list for every value, and
-  // readFigures counts the readings so far for every value: 9,000 characters take 0.5 s, 36,000
-  // take 8.7 s.
-  it.fails('a list of 12,000 values finishes in under two seconds', { timeout: 60_000 }, () => {
+  it('a list of 12,000 values finishes in under two seconds', { timeout: 60_000 }, () => {
     extract('热身：利润增长5%。');
     const started = performance.now();
     extract('利润增长' + '5%、'.repeat(12_000) + '和5%。');

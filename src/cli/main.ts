@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { jsonSchema } from '../contract.js';
 import { createExtractor, type Extractor } from '../pipeline/extract.js';
 import { loadLibrary, PatternError } from '../patterns/load.js';
+import { assertSafeUserPatterns } from '../patterns/redos.js';
 import { EXIT, UserError } from './errors.js';
 import { checkFixtures } from './check.js';
 import { writeTo } from './output.js';
@@ -34,7 +35,7 @@ Examples:
   $ extract reports/ --out json/            one pretty NAME.json per document
   $ extract reports/ --format csv > t.csv    one row per indicator, for spreadsheets
   $ extract report reports/ -o report.html  a page to check extractions by eye
-  $ parallel --pipe -N100 extract --input jsonl < corpus.jsonl   beyond one machine's cores
+  $ parallel --pipe --block 10M -k extract --input jsonl --jobs 1 < corpus.jsonl > out.jsonl
   $ cat report.txt | extract -              read stdin
   $ extract a.txt | jq '.indicators[] | select(.direction=="down")'
   $ extract schema                          the JSON Schema of every output document
@@ -46,7 +47,10 @@ Exit codes: 0 success, 1 differences found by check, 2 usage or input errors.`;
 
 function buildExtractor(options: { patterns?: string[]; builtinPatterns: boolean }): Extractor {
   try {
-    return createExtractor(loadLibrary({ builtin: options.builtinPatterns, extraDirs: options.patterns }));
+    const library = loadLibrary({ builtin: options.builtinPatterns, extraDirs: options.patterns });
+    // A user's regex that could backtrack for ever stops the run before any output.
+    assertSafeUserPatterns(library);
+    return createExtractor(library);
   } catch (e) {
     if (e instanceof PatternError) throw new UserError(`pattern error: ${e.message}`);
     throw e;

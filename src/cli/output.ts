@@ -19,11 +19,17 @@ export interface Sink {
 
 export function writeTo(stream: Writable, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (stream.write(text)) resolve();
-    else {
-      stream.once('drain', resolve);
-      stream.once('error', reject);
-    }
+    if (stream.write(text)) return resolve();
+    const drained = () => {
+      stream.off('error', failed);
+      resolve();
+    };
+    const failed = (e: Error) => {
+      stream.off('drain', drained);
+      reject(e);
+    };
+    stream.once('drain', drained);
+    stream.once('error', failed);
   });
 }
 

@@ -86,7 +86,11 @@ async function* jobsOf(inputs: Input[], options: RunOptions, io: Io): AsyncGener
   }
   for (const input of inputs) {
     if (input.kind === 'stdin') {
-      yield { source: '-', bytes: await readStdin(io.stdin) };
+      try {
+        yield { source: '-', bytes: await readStdin(io.stdin) };
+      } catch (e) {
+        yield { source: '-', outcome: { error: `-: ${describeFsError(e)}` } };
+      }
       continue;
     }
     const source = input.path;

@@ -30,6 +30,8 @@ export interface ExtractOptions {
 /** A figure with the fields attached, before it is mapped back to the original text. */
 interface Reading {
   figure: Figure;
+  /** the place of a value in its list, from 0 */
+  position?: number;
   qualifier?: Qualifier | null;
   metric: string;
   metricStart: number | null;
@@ -43,6 +45,10 @@ interface Reading {
 }
 
 const LIST_GAP = /^(?:、|和|及|与|或|以及|,)$/u;
+const SPAN_REACH = 48;
+
+/** How far before a figure, and into its sentence's opening, a subject is looked for. */
+const SUBJECT_WINDOW = 40;
 const AVERAGE_ONLY = /^(?:年均|日均|月均|平均|人均|实际|名义)$/u;
 const MEASURED_UNIT = /^(?:%|百分点|倍|元|美元|欧元|港元|日元|英镑|亿|吨|千克|公斤|公里|千米|米|平方米|平方公里|亩|公顷|千瓦|千瓦时|度|立方米)/u;
 const RESPECTIVELY = /分别|均|都/u;
@@ -93,7 +99,7 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
     if (figure && figure.kind !== 'ignore') regionFrom = q.end;
     located.push({ q, clause, figure: figure?.kind === 'ignore' ? null : figure, from });
   }
-  const counted = located.filter((l) => l.figure).map((l) => l.q);
+  const following = listLengths(text, located);
 
   for (const { q, clause, figure, from } of located) {
     if (!figure) {
@@ -114,7 +120,7 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
       const prior = previous.reading;
       direction = prior.direction;
       basis = prior.basis;
-      const index = readings.filter((r) => r.figure.cueStart === prior.figure.cueStart).length;
+      const index = (prior.position ?? 0) + 1;
       const name = prior.members?.[index] ?? prior.metric;
       readings.push({
         figure: { ...figure, pattern: prior.figure.pattern, kind: prior.figure.kind, cueStart: prior.figure.cueStart },
@@ -126,6 +132,7 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
         unit,
         rules: { pattern: prior.figure.pattern.id, metric: prior.members ? `member ${index + 1} of the list` : 'carried from the previous value of the list', direction: 'from the list', basis: 'from the list' },
         members: prior.members,
+        position: index,
       });
       previous = { reading: readings[readings.length - 1]!, clause };
       continue;
@@ -134,7 +141,7 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
     // The metric ends before the pattern's words and before a qualifier word (超78%).
     const qualifierWord = qualifierWordBefore(ctx, from, figure.cueStart);
     const metricEnd = figure.cueStart - (qualifierWord?.length ?? 0);
-    const listed = RESPECTIVELY.test(text.slice(figure.cueStart, q.start)) || countFollowing(text, counted, q, clause) > 1;
+    const listed = RESPECTIVELY.test(text.slice(figure.cueStart, q.start)) || following.get(q)! > 1;
     if (figure.kind === 'count') {
       const next = located.find((l) => l.figure && l.q.start >= q.end)?.figure;
       const found = phraseAfter(ctx, q.end, Math.min(clause.end, Math.max(q.end, next?.cueStart ?? clause.end)));
@@ -176,16 +183,17 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
       if (shared !== name) rules.metric = 'bare measure + the modifier of the previous metric';
       name = shared;
       if (RESPECTIVELY.test(cue) || /、|和|及|与/u.test(name)) {
-        const following = countFollowing(text, counted, q, clause);
-        const split = following > 1 ? listMembers(name, following, lex, words) : RESPECTIVELY.test(cue) ? listMembers(name, 'all', lex, words) : null;
+        const values = following.get(q)!;
+        const split = values > 1 ? listMembers(name, values, lex, words) : RESPECTIVELY.test(cue) ? listMembers(name, 'all', lex, words) : null;
         if (split) {
           members = split;
           name = split[0]!;
-          rules.metric = following > 1 ? 'member 1 of the list' : 'each member of the list shares the figure';
+          rules.metric = values > 1 ? 'member 1 of the list' : 'each member of the list shares the figure';
         }
       }
     }
-    if (!name) continue;
+    // A metric names something in Chinese: A%0% or (est.) is not a report's figure.
+    if (!name || !HAN_ANY.test(name)) continue;
     if (shareOf) {
       name += shareOf;
       members = members?.map((m) => m + shareOf);
@@ -230,6 +238,7 @@ function shareListQualifiers(readings: Reading[], own: (r: Reading) => Qualifier
 }
 
 const HAN_CHAR = /^\p{Script=Han}$/u;
+const HAN_ANY = /\p{Script=Han}/u;
 const words = (text: string) => segment(text).map((t) => t.word);
 
 /** Whether position `at` falls inside a dictionary word that ends there (行|为), not between words. */
@@ -241,18 +250,21 @@ function splitsWord(text: string, at: number): boolean {
   return isWord(before + first) && !(after && isWord(first + after));
 }
 
-/** How many values stand in a list starting at q: 9.7%、15.3%和12% is three. */
-function countFollowing(text: string, quantities: Quantity[], q: Quantity, clause: Clause): number {
-  let n = 1;
-  let prev = q;
-  for (const next of quantities) {
-    if (next.start < q.end || next.start >= clause.end) continue;
-    if (next === q) continue;
-    if (!LIST_GAP.test(text.slice(prev.end, next.start))) break;
-    n++;
-    prev = next;
+/**
+ * For each figure, how many values stand in the list it starts: 9.7%、15.3%和12% is three.
+ * Counted once, from the last figure back, so a long list costs no more than a short one.
+ */
+function listLengths(text: string, located: { q: Quantity; clause: Clause; figure: Figure | null }[]): Map<Quantity, number> {
+  const lengths = new Map<Quantity, number>();
+  let next: { q: Quantity; clause: Clause } | null = null;
+  for (let k = located.length - 1; k >= 0; k--) {
+    const l = located[k]!;
+    if (!l.figure) continue;
+    const joined = next && next.clause === l.clause && LIST_GAP.test(text.slice(l.q.end, next.q.start));
+    lengths.set(l.q, joined ? lengths.get(next!.q)! + 1 : 1);
+    next = l;
   }
-  return n;
+  return lengths;
 }
 
 function displayOf(norm: Normalized, original: string[]): (from: number, to: number) => string {
@@ -311,18 +323,23 @@ function extractChunk(ex: Extractor, norm: Normalized, original: string[], plan:
     const readings = readFigures(ex, ctx, sentence, inSentence);
     const opening = sentence.segments[0]!.clauses[0]!;
     let sentenceSubject: string | null = null;
+    // Where the sentence first names a plan: figures after it are targets. Found once, not per figure.
+    const cue = lex.targetCue.exec(text.slice(sentence.start, sentence.end));
+    const cueAt = cue ? sentence.start + cue.index + cue[0].length : Infinity;
     for (const r of readings) {
       const q = r.figure.quantity;
       const clause = clauseOf(sentence, q.start);
       const subject: string | null =
         r.figure.subject ??
-        subjectIn(ctx, clause?.start ?? sentence.start, r.metricStart ?? r.figure.cueStart) ??
-        (clause !== opening ? subjectIn(ctx, opening.start, Math.min(opening.end, r.metricStart ?? r.figure.cueStart)) : null) ??
+        subjectIn(ctx, Math.max(clause?.start ?? sentence.start, (r.metricStart ?? r.figure.cueStart) - SUBJECT_WINDOW), r.metricStart ?? r.figure.cueStart) ??
+        (clause !== opening ? subjectIn(ctx, opening.start, Math.min(opening.end, opening.start + SUBJECT_WINDOW, r.metricStart ?? r.figure.cueStart)) : null) ??
         sentenceSubject;
       sentenceSubject = subject;
       const target =
-        r.figure.pattern.target === true || sentence.plan || lex.targetCue.test(text.slice(sentence.start, q.start));
-      const spanStart = Math.min(r.metricStart ?? r.figure.cueStart, r.figure.cueStart);
+        r.figure.pattern.target === true || sentence.plan || cueAt <= q.start;
+      // A value of a list spans from the list's verb (分别增长3.2%、6.4%), but no further back than
+      // SPAN_REACH: a list of thousands of values must not give spans of thousands of characters.
+      const spanStart = Math.max(Math.min(r.metricStart ?? r.figure.cueStart, r.figure.cueStart), r.position ? q.start - SPAN_REACH : 0);
       const spanEnd = Math.max(q.end, r.figure.cueEnd, r.metricEnd ?? 0);
       const [s, e] = toOriginal(norm, spanStart, spanEnd);
       const names = r.members && r.rules.metric === 'each member of the list shares the figure' ? r.members : [r.metric];

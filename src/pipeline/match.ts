@@ -42,12 +42,16 @@ function basisOf(groups: Record<string, string | undefined>): string | null {
   return null;
 }
 
+/** How far around a figure a `within` stretch may reach: idioms and names are short. */
+const WITHIN_REACH = 16;
+
 function withinMatches(pattern: CompiledPattern, text: string, clauseStart: number, clauseEnd: number, at: number): boolean {
   const re = pattern.within!;
   re.lastIndex = 0;
-  const stretch = text.slice(clauseStart, clauseEnd);
+  const from = Math.max(clauseStart, at - WITHIN_REACH);
+  const stretch = text.slice(from, Math.min(clauseEnd, at + WITHIN_REACH));
   for (const m of stretch.matchAll(re)) {
-    const s = clauseStart + m.index;
+    const s = from + m.index;
     if (s <= at && at < s + m[0].length) return true;
   }
   return false;

@@ -20,9 +20,20 @@ const CLOSERS = new Set([...'”’」』)）】》"\'']);
 const LIST_MARKER = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[，,、]|——|[-•·●○■□▪]\s*)/u;
 const LONG_LINE = 30;
 
+/** Code points of a trimmed line, counted without making an array of them (a line may be 100 MB). */
+function codePointLength(line: string): number {
+  const t = line.trim();
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff || i === 0 || t.charCodeAt(i - 1) < 0xd800 || t.charCodeAt(i - 1) > 0xdbff) n++;
+  }
+  return n;
+}
+
 /** The most common width of wrapped lines, when the text was laid out in fixed-width lines. */
 export function wrapWidth(lines: string[]): number {
-  const lengths = lines.map((l) => [...l.trim()].length).filter((n) => n >= 6);
+  const lengths = lines.map(codePointLength).filter((n) => n >= 6);
   if (lengths.length < 5) return 0;
   const counts = new Map<number, number>();
   for (const n of lengths) counts.set(n, (counts.get(n) ?? 0) + 1);

@@ -37,7 +37,7 @@ function canonicalUnit(unit: string): { unit: string; convert: (v: number) => nu
   if (unit === '个百分点') return { unit: '百分点', convert: (v) => v };
   if (unit === '成') return { unit: '%', convert: (v) => Math.round(v * 10 * 1e6) / 1e6 };
   // 翻一番 doubles: a rise of 1 倍; 翻两番 is four times: a rise of 3 倍.
-  if (unit === '番') return { unit: '倍', convert: (v) => 2 ** v - 1 };
+  if (unit === '番') return { unit: '倍', convert: (v) => (v <= 10 ? 2 ** v - 1 : Number.NaN) };
   return { unit, convert: (v) => v };
 }
 
@@ -72,6 +72,8 @@ export function readQuantity(m: RegExpExecArray): Quantity | null {
     unit = c.unit + (g.per ?? '');
     value = c.convert(value);
     if (upper !== undefined) upper = c.convert(upper);
+    // A figure too large to convert (翻1024番) is not one.
+    if (!Number.isFinite(value) || (upper !== undefined && !Number.isFinite(upper))) return null;
   }
   return {
     start: m.index,
