@@ -38,8 +38,15 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+const WORKER_HEAP_MB = 160;
+
 export function workerPool(size: number, setup: WorkerSetup): Extractor {
-  const workers = Array.from({ length: size }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: setup }));
+  // A worker's heap is capped: documents come and go, and a cap keeps the sum of the heaps within
+  // the memory a corpus run may take, whatever the corpus size.
+  const workers = Array.from(
+    { length: size },
+    () => new Worker(new URL('./worker.js', import.meta.url), { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
+  );
   const idle = [...workers];
   const waiting: ((w: Worker) => void)[] = [];
   const pending = new Map<Worker, Pending>();

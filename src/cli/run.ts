@@ -5,7 +5,6 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createHash } from 'node:crypto';
 import { streamBytes, type DocumentStream } from '../document.js';
@@ -64,11 +63,30 @@ function isCurrent(out: string, source: string, bytes: Uint8Array): boolean {
   }
 }
 
+/**
+ * Lines of a stream, read a chunk at a time as they are asked for, so that a slow consumer holds
+ * back the reading (readline reads ahead without limit).
+ */
+async function* linesOf(stream: Readable): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  let rest = '';
+  for await (const chunk of stream) {
+    rest += decoder.decode(chunk as Uint8Array, { stream: true });
+    let at: number;
+    while ((at = rest.indexOf('\n')) >= 0) {
+      yield rest.slice(0, at).replace(/\r$/, '');
+      rest = rest.slice(at + 1);
+    }
+  }
+  rest += decoder.decode();
+  if (rest) yield rest.replace(/\r$/, '');
+}
+
 /** The inputs as jobs, read one at a time; JSON Lines records from stdin with --input jsonl. */
 async function* jobsOf(inputs: Input[], options: RunOptions, io: Io): AsyncGenerator<Job> {
   if (options.input === 'jsonl') {
     let n = 0;
-    for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
+    for await (const line of linesOf(io.stdin)) {
       n++;
       if (!line.trim()) continue;
       let record: unknown;

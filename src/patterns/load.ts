@@ -1,6 +1,6 @@
 // Loads the pattern library: fragments.yaml and one pattern per *.yaml file, validated with zod
 // and compiled once. A broken file stops the load with its path, the field and the problem.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
@@ -50,7 +50,46 @@ function zodProblem(file: string, error: z.ZodError): PatternError {
   return new PatternError(file, issue.path.join('.') || '(top level)', issue.message);
 }
 
+/**
+ * The built-in pattern files parsed at build time (dist/patterns.json), so that a process or a
+ * worker does not parse YAML at every start. An entry counts only while its file has the same
+ * size and modification time; anything else is read from the YAML itself.
+ */
+const PARSED_CACHE = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/patterns.json');
+type ParsedCache = Record<string, { size: number; mtimeMs: number; data: unknown }>;
+let parsedCache: ParsedCache | undefined;
+
+function cached(file: string): unknown {
+  if (parsedCache === undefined) {
+    try {
+      parsedCache = JSON.parse(readFileSync(PARSED_CACHE, 'utf8')) as ParsedCache;
+    } catch {
+      parsedCache = {};
+    }
+  }
+  const entry = parsedCache[file];
+  if (!entry) return undefined;
+  try {
+    const st = statSync(file);
+    return st.size === entry.size && st.mtimeMs === entry.mtimeMs ? entry.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes dist/patterns.json for the built-in folder (scripts/build-dict.mjs calls it). */
+export function writeParsedCache(): void {
+  const entries: ParsedCache = {};
+  for (const file of [join(BUILTIN_PATTERNS, FRAGMENTS_FILE), ...patternFiles(BUILTIN_PATTERNS)]) {
+    const st = statSync(file);
+    entries[file] = { size: st.size, mtimeMs: st.mtimeMs, data: parseYaml(readFileSync(file, 'utf8')) };
+  }
+  writeFileSync(PARSED_CACHE, JSON.stringify(entries));
+}
+
 function readYaml(file: string): unknown {
+  const hit = cached(file);
+  if (hit !== undefined) return hit;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

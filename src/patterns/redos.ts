@@ -2,7 +2,8 @@
 // a hostile line. The built-in library is fixed: the test suite checks it (test/redos.test.ts).
 // A user's pattern folder is new at every run: assertSafeUserPatterns() checks it as it loads.
 import { sep } from 'node:path';
-import { checkSync, type Diagnostics, type Parameters } from 'recheck';
+import { createRequire } from 'node:module';
+import type { Diagnostics, Parameters } from 'recheck';
 import { quantityRegex } from '../pipeline/quantities.js';
 import { BUILTIN_PATTERNS, PatternError, type CompiledPattern, type PatternLibrary } from './load.js';
 
@@ -70,8 +71,12 @@ export function regexSites(
   return sites;
 }
 
+let checkSync: typeof import('recheck').checkSync | undefined;
+
 /** recheck's diagnostics for one compiled regex (synchronous: it blocks while it checks). */
 export function checkRegex(regex: RegExp, params: Parameters = {}): Diagnostics {
+  // Loaded when first needed: most runs use only the built-in patterns, checked by the tests.
+  checkSync ??= (createRequire(import.meta.url)('recheck') as typeof import('recheck')).checkSync;
   return checkSync(regex.source, regex.flags, { ...DEFAULT_PARAMS, ...params });
 }
 
