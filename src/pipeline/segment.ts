@@ -102,7 +102,3 @@ export function isWord(word: string): boolean {
   loadJieba();
   return tags.has(word);
 }
-
-export function isLoaded(): boolean {
-  return jieba !== undefined;
-}
