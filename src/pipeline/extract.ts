@@ -30,6 +30,8 @@ export interface ExtractOptions {
 /** A figure with the fields attached, before it is mapped back to the original text. */
 interface Reading {
   figure: Figure;
+  /** the place the metric's phrase began with (江屿市 in 江屿市第一产业增加值) */
+  place?: string;
   /** the place of a value in its list, from 0 */
   position?: number;
   qualifier?: Qualifier | null;
@@ -202,6 +204,7 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
     const reading: Reading = {
       figure,
       metric: name,
+      place: metric?.subject,
       metricStart: metric?.text ? metric.start : null,
       metricEnd: metric?.text ? metric.end : null,
       direction,
@@ -331,6 +334,7 @@ function extractChunk(ex: Extractor, norm: Normalized, original: string[], plan:
       const clause = clauseOf(sentence, q.start);
       const subject: string | null =
         r.figure.subject ??
+        r.place ??
         subjectIn(ctx, Math.max(clause?.start ?? sentence.start, (r.metricStart ?? r.figure.cueStart) - SUBJECT_WINDOW), r.metricStart ?? r.figure.cueStart) ??
         (clause !== opening ? subjectIn(ctx, opening.start, Math.min(opening.end, opening.start + SUBJECT_WINDOW, r.metricStart ?? r.figure.cueStart)) : null) ??
         sentenceSubject;

@@ -22,8 +22,6 @@ export interface Phrase {
   end: number;
   /** a place or body met at the phrase's left edge */
   subject?: string;
-  /** the phrase ends in (count) or starts with a verb of what was done */
-  verb?: string;
   /** the phrase after a figure starts with the thing counted, not with a verb */
   nounFirst?: boolean;
 }
@@ -131,7 +129,6 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
   while (i >= 0 && (tokens[i]!.tag === 'd' || tokens[i]!.tag.startsWith('u') || lex.determiners.has(tokens[i]!.word) || lex.timeWords.has(tokens[i]!.word) || SPAN_OF_TIME.test(tokens[i]!.word))) i--;
   const kept: Token[] = [];
   let subject: string | undefined;
-  let verb: string | undefined;
   let seenNoun = false;
   while (i >= 0) {
     const t = tokens[i]!;
@@ -150,7 +147,7 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
     }
     if (isPunct(t) || OPEN.test(t.word)) break;
     if (lex.placeWhole.has(t.word)) {
-      subject = t.word;
+      if (lex.placeSubjects.has(t.word)) subject = t.word;
       break;
     }
     // A number is the end, unless it is part of a name written with letters (PM2.5, 5G基站).
@@ -197,7 +194,6 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
         i--;
         while (i >= 0 && isVerb(tokens[i]!) && !lex.lightVerbs.has(tokens[i]!.word)) verbs.unshift(tokens[i--]!);
         kept.unshift(...verbs);
-        verb = joinTokens(ctx, verbs);
         break;
       }
       // A verb right before the figure names the measure or the deed of its topic (发案,
@@ -258,7 +254,7 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
   if (!phrase.length || (!phrase.some(isNounLike) && !deed)) return { result: subject ? { text: '', start: end, end, subject } : null, stoppedAt };
   const textOf = joinTokens(ctx, phrase);
   if ([...textOf].length < 2) return { result: null, stoppedAt };
-  return { result: { text: textOf, start: phrase[0]!.start, end: phrase[phrase.length - 1]!.end, subject, verb }, stoppedAt };
+  return { result: { text: textOf, start: phrase[0]!.start, end: phrase[phrase.length - 1]!.end, subject }, stoppedAt };
 }
 
 /** The phrase after a counted figure: the thing counted, and what is said of it (281名民警进班子). */
@@ -350,7 +346,7 @@ export function verbBefore(ctx: Context, from: number, end: number): Phrase | nu
     verbs = verbsEndingAt(tokens, i, lex);
   }
   if (!verbs.length) return null;
-  return { text: joinTokens(ctx, verbs), start: verbs[0]!.start, end: verbs[verbs.length - 1]!.end, verb: joinTokens(ctx, verbs) };
+  return { text: joinTokens(ctx, verbs), start: verbs[0]!.start, end: verbs[verbs.length - 1]!.end };
 }
 
 /** Whether the text before `end` (from `from`) ends with a verb: 建成两个…, not 八类案件. */

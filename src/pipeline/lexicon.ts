@@ -4,6 +4,8 @@ import type { Qualifier } from '../contract.js';
 
 export interface Lexicon {
   placeWhole: Set<string>;
+  /** the words of PLACE_WHOLE that name a subject (全市), not a scope (全年, 全社会) */
+  placeSubjects: Set<string>;
   placeSuffix: string[];
   timeWords: Set<string>;
   determiners: Set<string>;
@@ -43,6 +45,7 @@ export function buildLexicon(f: Fragments): Lexicon {
   }
   return {
     placeWhole: new Set(f.words('PLACE_WHOLE')),
+    placeSubjects: new Set(f.words('PLACE_SUBJECT')),
     placeSuffix: f.words('PLACE_SUFFIX'),
     timeWords: new Set(f.words('TIME_WORD')),
     determiners: new Set(f.words('DETERMINER')),
