@@ -270,7 +270,23 @@ function listLengths(text: string, located: { q: Quantity; clause: Clause; figur
   return lengths;
 }
 
-function displayOf(norm: Normalized, original: string[]): (from: number, to: number) => string {
+/** The original characters of a chunk, indexed by code point. */
+interface CodePoints {
+  at(i: number): string;
+  slice(from: number, to: number): string;
+  length: number;
+}
+
+const SURROGATE = /[\ud800-\udfff]/;
+
+function codePointsOf(chunk: string): CodePoints {
+  // Most documents have no character beyond the BMP: code points are then UTF-16 units.
+  if (!SURROGATE.test(chunk)) return { at: (i) => chunk[i] ?? '', slice: (from, to) => chunk.slice(from, to), length: chunk.length };
+  const cps = Array.from(chunk);
+  return { at: (i) => cps[i] ?? '', slice: (from, to) => cps.slice(from, to).join(''), length: cps.length };
+}
+
+function displayOf(norm: Normalized, original: CodePoints): (from: number, to: number) => string {
   return (from, to) => {
     let out = '';
     let last = -1;
@@ -278,7 +294,7 @@ function displayOf(norm: Normalized, original: string[]): (from: number, to: num
       const o = norm.start[i]!;
       if (o === last) continue;
       last = o;
-      const ch = original[o] ?? '';
+      const ch = original.at(o);
       out += /\s/u.test(ch) ? ' ' : ch;
     }
     return out;
@@ -310,7 +326,7 @@ interface ChunkResult {
 }
 
 /** Extracts one chunk of a document; spans are code points of the chunk. */
-function extractChunk(ex: Extractor, norm: Normalized, original: string[], plan: boolean, options: ExtractOptions): ChunkResult {
+function extractChunk(ex: Extractor, norm: Normalized, original: CodePoints, plan: boolean, options: ExtractOptions): ChunkResult {
   const lex = ex.lexicon;
   const text = norm.text;
   const split = splitSentences(text, { plan: lex.planHeading, review: lex.reviewHeading, planSentence: lex.planSentence }, plan);
@@ -359,7 +375,7 @@ function extractChunk(ex: Extractor, norm: Normalized, original: string[], plan:
           subject,
           target,
           span: [s, e],
-          text: original.slice(s, e).join(''),
+          text: original.slice(s, e),
           pattern: r.figure.pattern.id,
         };
         if (options.explain) {
@@ -421,7 +437,7 @@ export function* extractChunks(ex: Extractor, original: string, options: Extract
   let base = 0;
   for (let b = 0; b + 1 < bounds.length; b++) {
     const chunk = original.slice(bounds[b], bounds[b + 1]);
-    const cps = Array.from(chunk);
+    const cps = codePointsOf(chunk);
     const result = extractChunk(ex, normalize(chunk, width), cps, plan, options);
     plan = result.plan;
     if (base) for (const i of result.indicators) i.span = [i.span[0] + base, i.span[1] + base];

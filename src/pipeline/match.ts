@@ -57,6 +57,27 @@ function withinMatches(pattern: CompiledPattern, text: string, clauseStart: numb
   return false;
 }
 
+/**
+ * The patterns a figure's unit and numeral let it try, in order: the same few kinds of figure
+ * come again and again, so the filter is worked out once per kind and library.
+ */
+const candidatesByLibrary = new WeakMap<PatternLibrary, Map<string, CompiledPattern[]>>();
+
+function candidates(library: PatternLibrary, q: Quantity): CompiledPattern[] {
+  let byKind = candidatesByLibrary.get(library);
+  if (!byKind) candidatesByLibrary.set(library, (byKind = new Map()));
+  const key = `${q.numeral === 'arabic' ? 'a' : 'c'}${q.unit === null ? '' : ':' + q.unit}`;
+  let list = byKind.get(key);
+  if (!list) {
+    // A pattern that says nothing of units takes only figures that have one.
+    list = library.patterns.filter(
+      (p) => (p.numeral === 'any' || (p.numeral === 'arabic') === (q.numeral === 'arabic')) && (p.unit ? p.unit.test(q.unit ?? '') : q.unit !== null),
+    );
+    byKind.set(key, list);
+  }
+  return list;
+}
+
 /** The first pattern that fits the figure in its clause [clauseStart, clauseEnd). */
 export function matchFigure(
   library: PatternLibrary,
@@ -69,17 +90,15 @@ export function matchFigure(
 ): Figure | null {
   let verbBefore: boolean | undefined;
   const beforeFrom = Math.max(clauseStart, q.start - CONTEXT_BEFORE);
-  const before = text.slice(beforeFrom, q.start);
-  const after = text.slice(q.end, Math.min(clauseEnd, q.end + CONTEXT_AFTER));
-  for (const p of library.patterns) {
-    if (p.numeral !== 'any' && (p.numeral === 'arabic') !== (q.numeral === 'arabic')) continue;
-    // A pattern that says nothing of units takes only figures that have one.
-    if (p.unit ? !p.unit.test(q.unit ?? '') : q.unit === null) continue;
+  let before: string | undefined;
+  let after: string | undefined;
+  for (const p of candidates(library, q)) {
     if (p.figure && !p.figure.test(q.text)) continue;
     let groups: Record<string, string | undefined> = {};
     let cueStart = q.start;
     let cueEnd = q.end;
     if (p.before) {
+      before ??= text.slice(beforeFrom, q.start);
       // A cue must be a word of its own: 为 in 行为 is not one, 为 after 平均 is.
       let offset = 0;
       let m = p.before.exec(before);
@@ -92,6 +111,7 @@ export function matchFigure(
       cueStart = beforeFrom + offset + m.index;
     }
     if (p.after) {
+      after ??= text.slice(q.end, Math.min(clauseEnd, q.end + CONTEXT_AFTER));
       const m = p.after.exec(after);
       if (!m) continue;
       groups = { ...groups, ...m.groups };

@@ -50,20 +50,20 @@ export function wrapWidth(lines: string[]): number {
   return bestCount >= 0.3 * lengths.length && bestCount >= 5 ? best : 0;
 }
 
+/** Whether a line ends with closing punctuation, perhaps inside closing quotes or brackets. */
 function endsSentence(line: string): boolean {
-  const chars = [...line.trim()];
-  let i = chars.length - 1;
-  while (i >= 0 && CLOSERS.has(chars[i]!)) i--;
-  if (i < 0) return false;
-  if (i < chars.length - 1 && !TERMINAL.has(chars[i]!)) return false;
-  return TERMINAL.has(chars[i]!);
+  let i = line.length - 1;
+  while (i >= 0 && /\s/.test(line[i]!)) i--;
+  while (i >= 0 && CLOSERS.has(line[i]!)) i--;
+  // TERMINAL and CLOSERS hold characters of one UTF-16 unit each.
+  return i >= 0 && TERMINAL.has(line[i]!);
 }
 
 /** Whether the line break between lines `before` and `after` is layout, not structure. */
 function isSoftBreak(before: string, after: string, width: number): boolean {
-  const length = [...before.trim()].length;
+  const length = codePointLength(before);
   if (length === 0 || endsSentence(before)) return false;
-  if (LIST_MARKER.test(after.trim())) return false;
+  if (LIST_MARKER.test(after.trimStart())) return false;
   return length >= LONG_LINE || (width > 0 && length >= width - 3);
 }
 

@@ -13,6 +13,8 @@ const CN_SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** A decimal string times 10^exponent, as an exact Number. */
 export function scaleDecimal(decimal: string, exponent: number): number {
+  // Without separators or a scale, the digits are already the number's decimal form.
+  if (exponent === 0 && !decimal.includes(',')) return Number(decimal);
   const clean = decimal.replace(/,/g, '');
   const [intPart = '0', fracPart = ''] = clean.split('.');
   const digits = intPart + fracPart;
@@ -34,6 +36,7 @@ export function multiplierExponent(m: string | undefined): number {
 /** Chinese numerals, with 点 for a decimal point. Returns null when the text is not one. */
 export function parseChineseNumeral(text: string): number | null {
   if (!text) return null;
+  if (text.length === 1 && CN_DIGIT[text] !== undefined) return CN_DIGIT[text]!;
   const point = text.indexOf('点');
   if (point >= 0) {
     const whole = parseChineseNumeral(text.slice(0, point));
