@@ -378,6 +378,7 @@ export function qualifierOf(ctx: Context, q: Quantity, from: number): Qualifier 
 export function subjectIn(ctx: Context, from: number, to: number): string | null {
   if (to <= from) return null;
   const stretch = ctx.text.slice(from, to);
+  if (!ctx.lex.subjectEnd.test(stretch)) return null;
   let found: string | null = null;
   for (const m of stretch.matchAll(ctx.lex.subjectWords)) found = ctx.display(from + m.index, from + m.index + m[0].length);
   return found;

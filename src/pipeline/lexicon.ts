@@ -22,6 +22,8 @@ export interface Lexicon {
   idioms: RegExp;
   /** places and bodies as they are written: 全市, or a name ending in 省, 市, 分局 ... */
   subjectWords: RegExp;
+  /** a character every match of subjectWords ends with: a stretch with none names no subject */
+  subjectEnd: RegExp;
   targetCue: RegExp;
   timeUnits: Set<string>;
   qualifierBefore: RegExp;
@@ -59,6 +61,7 @@ export function buildLexicon(f: Fragments): Lexicon {
     idioms: new RegExp(f.source('IDIOM'), 'gu'),
     // A name ends in a place suffix and does not start after a word of time or a function word.
     subjectWords: new RegExp(`${f.source('PLACE_SUBJECT')}|${NAME_START}${NAME_CHAR}{2,3}(?<![城实施建社园景辖片校矿小库])(?:省|市|县|区|州)(?![级民场区委政长内外容值域])|${NAME_START}${NAME_CHAR}{2,6}?${f.source('BODY_SUFFIX')}`, 'gu'),
+    subjectEnd: new RegExp(`[省市县区州${[...f.words('PLACE_SUBJECT'), ...f.words('BODY_SUFFIX')].map((w) => w.at(-1)).join('')}]`, 'u'),
     targetCue: new RegExp(f.source('TARGET_CUE'), 'u'),
     timeUnits: new Set(f.words('TIME_UNIT')),
     qualifierBefore: new RegExp(`${f.source('QUAL_BEFORE')}$`, 'u'),
