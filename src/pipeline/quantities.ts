@@ -19,7 +19,7 @@ export interface Quantity {
   post: string | null;
 }
 
-/** Sticky: tried only where a figure can start (see FIGURE_START). */
+/** Sticky: tried only where a figure can start (see canStartFigure). */
 export function quantityRegex(fragments: Fragments): RegExp {
   const source = fragments.expand(
     '(?<amount>{AMOUNT})(?:(?<unit1>{UNIT_ANY})?(?:{RANGE_DASH})(?<amount2>{AMOUNT}))?' +
@@ -30,7 +30,8 @@ export function quantityRegex(fragments: Fragments): RegExp {
 
 // Every amount starts with a digit or a Chinese numeral (百分之 and X分之Y included): a cheap scan
 // for these finds where the full expression is worth trying.
-const FIGURE_START = /[\d零〇一二两三四五六七八九十百千万亿]/gu;
+const NUMERAL_CHARS = new Set([...'零〇一二两三四五六七八九十百千万亿'].map((c) => c.charCodeAt(0)));
+const canStartFigure = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x3007 && NUMERAL_CHARS.has(c));
 
 /** The unit as the contract writes it, and how a value in the written unit converts to it. */
 function canonicalUnit(unit: string): { unit: string; convert: (v: number) => number } {
@@ -75,30 +76,21 @@ export function readQuantity(m: RegExpExecArray): Quantity | null {
     // A figure too large to convert (翻1024番) is not one.
     if (!Number.isFinite(value) || (upper !== undefined && !Number.isFinite(upper))) return null;
   }
-  return {
-    start: m.index,
-    end: m.index + m[0].length,
-    text: m[0],
-    value,
-    ...(upper !== undefined ? { upper } : {}),
-    unit,
-    numeral: low.numeral,
-    approx: low.approx,
-    post: g.post ?? null,
-  };
+  const q: Quantity = { start: m.index, end: m.index + m[0].length, text: m[0], value, unit, numeral: low.numeral, approx: low.approx, post: g.post ?? null };
+  if (upper !== undefined) q.upper = upper;
+  return q;
 }
 
 export function findQuantities(text: string, regex: RegExp): Quantity[] {
   const out: Quantity[] = [];
-  const starts = new RegExp(FIGURE_START.source, FIGURE_START.flags);
-  let s: RegExpExecArray | null;
-  while ((s = starts.exec(text)) !== null) {
-    regex.lastIndex = s.index;
+  for (let i = 0; i < text.length; i++) {
+    if (!canStartFigure(text.charCodeAt(i))) continue;
+    regex.lastIndex = i;
     const m = regex.exec(text);
     if (!m || m[0].length === 0) continue;
     const q = readQuantity(m);
     if (q) out.push(q);
-    starts.lastIndex = m.index + m[0].length;
+    i = m.index + m[0].length - 1;
   }
   return out;
 }
