@@ -1,6 +1,7 @@
-// Extraction off the main thread: N workers, each loading the patterns and the dictionary once.
-// Jobs go out in input order and come back in any order; run() yields them in input order,
-// keeping at most a few jobs in flight so that memory does not grow with the number of inputs.
+// Extraction on N threads: this one and N-1 workers, each loading the patterns and the
+// dictionary once. Jobs go to a worker while one has room and are extracted here otherwise, so
+// that no core waits while this thread only reads and writes. run() yields outcomes in input
+// order, keeping a bounded number of jobs in flight so that memory does not grow with the inputs.
 import { Worker } from 'node:worker_threads';
 import type { ExtractedDocument } from '../contract.js';
 
@@ -39,53 +40,49 @@ interface Pending {
 }
 
 const WORKER_HEAP_MB = 160;
+/** Jobs a worker holds at once: one in hand and one waiting, so it never waits for this thread. */
+const WORKER_DEPTH = 2;
+/** Outcomes held for input order, per thread. */
+const IN_FLIGHT_PER_THREAD = 4;
 
-export function workerPool(size: number, setup: WorkerSetup): Extractor {
+/**
+ * `threads` threads in all: `threads - 1` workers, and this one, which extracts a job with
+ * `here` whenever every worker has its fill.
+ */
+export function threadPool(threads: number, setup: WorkerSetup, here: (job: Job) => Outcome): Extractor {
   // A worker's heap is capped: documents come and go, and a cap keeps the sum of the heaps within
   // the memory a corpus run may take, whatever the corpus size.
   const workers = Array.from(
-    { length: size },
+    { length: threads - 1 },
     () => new Worker(new URL('./worker.js', import.meta.url), { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
   );
-  const idle = [...workers];
-  const waiting: ((w: Worker) => void)[] = [];
-  const pending = new Map<Worker, Pending>();
+  // A worker answers its jobs in the order it was given them.
+  const pending = new Map<Worker, Pending[]>(workers.map((w) => [w, []]));
   for (const w of workers) {
-    w.on('message', (outcome: Outcome) => {
-      const p = pending.get(w)!;
-      pending.delete(w);
-      release(w);
-      p.resolve(outcome);
-    });
+    w.on('message', (outcome: Outcome) => pending.get(w)!.shift()!.resolve(outcome));
     w.on('error', (e) => {
-      const p = pending.get(w);
-      pending.delete(w);
-      p?.reject(e);
+      for (const p of pending.get(w)!.splice(0)) p.reject(e);
     });
   }
-  const release = (w: Worker) => {
-    const next = waiting.shift();
-    if (next) next(w);
-    else idle.push(w);
+  const leastBusy = () => {
+    let best: Worker | undefined;
+    for (const w of workers) if (pending.get(w)!.length < WORKER_DEPTH && (!best || pending.get(w)!.length < pending.get(best)!.length)) best = w;
+    return best;
   };
-  const acquire = () => new Promise<Worker>((resolve) => {
-    const w = idle.pop();
-    if (w) resolve(w);
-    else waiting.push(resolve);
-  });
-  const submit = async (job: Job): Promise<Outcome> => {
-    const w = await acquire();
-    return new Promise<Outcome>((resolve, reject) => {
-      pending.set(w, { resolve, reject });
+  const submit = (w: Worker, job: Job) =>
+    new Promise<Outcome>((resolve, reject) => {
+      pending.get(w)!.push({ resolve, reject });
       w.postMessage(job);
     });
-  };
   return {
     async *run(jobs) {
       const inFlight: Promise<Outcome>[] = [];
       for await (const job of jobs) {
-        inFlight.push(job.outcome ? Promise.resolve(job.outcome) : submit(job));
-        if (inFlight.length >= size * 2) yield await inFlight.shift()!;
+        const w = job.outcome ? undefined : leastBusy();
+        inFlight.push(job.outcome ? Promise.resolve(job.outcome) : w ? submit(w, job) : Promise.resolve(here(job)));
+        while (inFlight.length >= threads * IN_FLIGHT_PER_THREAD) yield await inFlight.shift()!;
+        // Hand finished outcomes on at once: the writer need not wait for the window to fill.
+        while (inFlight.length && (await settledNow(inFlight[0]!))) yield await inFlight.shift()!;
       }
       while (inFlight.length) yield await inFlight.shift()!;
     },
@@ -93,6 +90,13 @@ export function workerPool(size: number, setup: WorkerSetup): Extractor {
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
+}
+
+const NOT_YET = Symbol('not yet');
+
+/** Whether a promise has settled, asked without waiting for it. */
+async function settledNow(p: Promise<unknown>): Promise<boolean> {
+  return (await Promise.race([p.then(() => true, () => true), Promise.resolve(NOT_YET)])) !== NOT_YET;
 }
 
 /** The same interface on the main thread: for one job at a time, and for --jobs 1. */

@@ -15,7 +15,7 @@ import { outputName } from './files.js';
 import { extractJob } from './jobs.js';
 import { resolveInputs, type Input } from './inputs.js';
 import { csv, jsonFiles, jsonLines, terminalView, writeTo, type Sink } from './output.js';
-import { inProcess, workerPool, type Job } from './pool.js';
+import { inProcess, threadPool, type Job } from './pool.js';
 import type { Io } from './main.js';
 import { makeChalk } from './view.js';
 
@@ -146,9 +146,8 @@ export async function runExtract(operands: string[], options: RunOptions, extrac
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const parallel = jobs > 1 && (options.input === 'jsonl' || inputs.length > 1);
   const explain = Boolean(options.explain);
-  const engine = parallel
-    ? workerPool(jobs, { builtin: options.builtinPatterns, patternDirs: options.patterns ?? [], explain })
-    : inProcess((job) => extractJob(extractor, job, explain));
+  const here = (job: Job) => extractJob(extractor, job, explain);
+  const engine = parallel ? threadPool(jobs, { builtin: options.builtinPatterns, patternDirs: options.patterns ?? [], explain }, here) : inProcess(here);
   const view = !options.out && (options.format ?? (options.json || !io.isTTY ? 'jsonl' : 'view')) === 'view';
   const texts = new Map<string, () => string>();
 

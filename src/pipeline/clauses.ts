@@ -22,9 +22,10 @@ export interface Sentence {
   plan: boolean;
 }
 
-const SENTENCE_END = new Set([...'。！？!?\n']);
-const SEGMENT_END = new Set([...'；;']);
-const CLAUSE_END = new Set([...'，,：:']);
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const SENTENCE_END = codes('。！？!?\n');
+const SEGMENT_END = codes('；;');
+const CLAUSE_END = codes('，,：:');
 const MAX_HEADING = 32;
 const NUMBERED = /^(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.])/u;
 
@@ -37,9 +38,12 @@ export interface SectionRules {
   planSentence?: RegExp;
 }
 
+/** Whitespace as /\s/ has it, without making a string of every character. */
+const isBlank = (c: number) => (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0xa0 && /\s/.test(String.fromCharCode(c)));
+
 function trimRange(text: string, start: number, end: number): [number, number] {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && isBlank(text.charCodeAt(start))) start++;
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
   return [start, end];
 }
 
@@ -93,16 +97,15 @@ export function splitSentences(text: string, sections: SectionRules, plan = fals
     const code = text.charCodeAt(i);
     // Every boundary character is punctuation: skip the CJK ideographs at once.
     if (code >= 0x4e00 && code <= 0x9fff) continue;
-    const ch = text[i]!;
-    if (SENTENCE_END.has(ch)) {
-      const atLineEnd = ch === '\n';
+    if (SENTENCE_END.has(code)) {
+      const atLineEnd = code === 0x0a;
       closeSentence(i, atLineEnd);
       lineStart = atLineEnd;
       clauseStart = i + 1;
-    } else if (SEGMENT_END.has(ch)) {
+    } else if (SEGMENT_END.has(code)) {
       closeSegment(i);
       clauseStart = i + 1;
-    } else if (CLAUSE_END.has(ch)) {
+    } else if (CLAUSE_END.has(code)) {
       closeClause(i);
       clauseStart = i + 1;
     }
