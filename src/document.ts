@@ -16,6 +16,7 @@ export interface DocumentStream {
 }
 
 function countCodePoints(text: string): number {
+  if (!/[\udc00-\udfff]/.test(text)) return text.length;
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     // A low surrogate after a high one is the second half of one code point; alone it is one.

@@ -61,21 +61,19 @@ function withinMatches(pattern: CompiledPattern, text: string, clauseStart: numb
  * The patterns a figure's unit and numeral let it try, in order: the same few kinds of figure
  * come again and again, so the filter is worked out once per kind and library.
  */
-const candidatesByLibrary = new WeakMap<PatternLibrary, Map<string, CompiledPattern[]>>();
+const candidatesByLibrary = new WeakMap<PatternLibrary, Map<string | null, [arabic: CompiledPattern[], other: CompiledPattern[]]>>();
 
 function candidates(library: PatternLibrary, q: Quantity): CompiledPattern[] {
-  let byKind = candidatesByLibrary.get(library);
-  if (!byKind) candidatesByLibrary.set(library, (byKind = new Map()));
-  const key = `${q.numeral === 'arabic' ? 'a' : 'c'}${q.unit === null ? '' : ':' + q.unit}`;
-  let list = byKind.get(key);
-  if (!list) {
+  let byUnit = candidatesByLibrary.get(library);
+  if (!byUnit) candidatesByLibrary.set(library, (byUnit = new Map()));
+  let lists = byUnit.get(q.unit);
+  if (!lists) {
     // A pattern that says nothing of units takes only figures that have one.
-    list = library.patterns.filter(
-      (p) => (p.numeral === 'any' || (p.numeral === 'arabic') === (q.numeral === 'arabic')) && (p.unit ? p.unit.test(q.unit ?? '') : q.unit !== null),
-    );
-    byKind.set(key, list);
+    const fits = library.patterns.filter((p) => (p.unit ? p.unit.test(q.unit ?? '') : q.unit !== null));
+    lists = [fits.filter((p) => p.numeral !== 'chinese'), fits.filter((p) => p.numeral !== 'arabic')];
+    byUnit.set(q.unit, lists);
   }
-  return list;
+  return lists[q.numeral === 'arabic' ? 0 : 1];
 }
 
 /** The first pattern that fits the figure in its clause [clauseStart, clauseEnd). */

@@ -19,7 +19,7 @@ export interface Quantity {
   post: string | null;
 }
 
-/** Sticky: tried only where a figure can start (see canStartFigure). */
+/** Sticky: tried only where a figure can start (see FIGURE_START). */
 export function quantityRegex(fragments: Fragments): RegExp {
   const source = fragments.expand(
     '(?<amount>{AMOUNT})(?:(?<unit1>{UNIT_ANY})?(?:{RANGE_DASH})(?<amount2>{AMOUNT}))?' +
@@ -30,8 +30,7 @@ export function quantityRegex(fragments: Fragments): RegExp {
 
 // Every amount starts with a digit or a Chinese numeral (百分之 and X分之Y included): a cheap scan
 // for these finds where the full expression is worth trying.
-const NUMERAL_CHARS = new Set([...'零〇一二两三四五六七八九十百千万亿'].map((c) => c.charCodeAt(0)));
-const canStartFigure = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x3007 && NUMERAL_CHARS.has(c));
+const FIGURE_START = /[0-9零〇一二两三四五六七八九十百千万亿]/g;
 
 /** The unit as the contract writes it, and how a value in the written unit converts to it. */
 function canonicalUnit(unit: string): { unit: string; convert: (v: number) => number } {
@@ -83,14 +82,15 @@ export function readQuantity(m: RegExpExecArray): Quantity | null {
 
 export function findQuantities(text: string, regex: RegExp): Quantity[] {
   const out: Quantity[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (!canStartFigure(text.charCodeAt(i))) continue;
-    regex.lastIndex = i;
+  const starts = new RegExp(FIGURE_START);
+  // test(), not exec(): no match object for each of the many places a figure might start.
+  while (starts.test(text)) {
+    regex.lastIndex = starts.lastIndex - 1;
     const m = regex.exec(text);
     if (!m || m[0].length === 0) continue;
     const q = readQuantity(m);
     if (q) out.push(q);
-    i = m.index + m[0].length - 1;
+    starts.lastIndex = m.index + m[0].length;
   }
   return out;
 }
