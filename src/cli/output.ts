@@ -36,12 +36,13 @@ export function writeTo(stream: Writable, text: string): Promise<void> {
 /** JSON of a document, written in pieces: `indent` 0 for a line, 2 for a pretty file. */
 async function writeJson(out: Writable, head: DocumentHead, batches: Iterable<Indicator[]>, indent: 0 | 2): Promise<void> {
   const opening = JSON.stringify(head, null, indent || undefined);
-  const item = (i: Indicator) => (indent ? '\n' + JSON.stringify(i, null, 2).replace(/^/gm, '    ') : JSON.stringify(i));
+  // A batch on one line is the array's JSON without its brackets.
+  const items = (batch: Indicator[]) => (indent ? batch.map((i) => '\n' + JSON.stringify(i, null, 2).replace(/^/gm, '    ')).join(',') : JSON.stringify(batch).slice(1, -1));
   await writeTo(out, opening.slice(0, -1) + (indent ? ',\n  "indicators": [' : ',"indicators":['));
   let first = true;
   for (const batch of batches) {
     if (!batch.length) continue;
-    await writeTo(out, (first ? '' : ',') + batch.map(item).join(','));
+    await writeTo(out, (first ? '' : ',') + items(batch));
     first = false;
   }
   await writeTo(out, indent ? (first ? ']\n}\n' : '\n  ]\n}\n') : ']}\n');

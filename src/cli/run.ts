@@ -102,27 +102,32 @@ async function* jobsOf(inputs: Input[], options: RunOptions, io: Io): AsyncGener
     }
     return;
   }
-  for (const input of inputs) {
-    if (input.kind === 'stdin') {
-      try {
-        yield { source: '-', bytes: await readStdin(io.stdin) };
-      } catch (e) {
-        yield { source: '-', outcome: { error: `-: ${describeFsError(e)}` } };
-      }
-      continue;
-    }
-    const source = input.path;
+  // The next file is read while this one is extracted: reading happens off this thread.
+  let next = inputs.length ? fileJob(inputs[0]!, options, io) : null;
+  for (let k = 0; next; k++) {
+    const job = await next;
+    next = k + 1 < inputs.length ? fileJob(inputs[k + 1]!, options, io) : null;
+    yield job;
+  }
+}
+
+/** One input file (or stdin) as a job; a file that cannot be read is a job with its error. Never rejects. */
+async function fileJob(input: Input, options: RunOptions, io: Io): Promise<Job> {
+  if (input.kind === 'stdin') {
     try {
-      if (statSync(source).size > LARGE_FILE && !options.resume) {
-        yield { source, outcome: { large: source } };
-        continue;
-      }
-      const bytes = await readFile(source);
-      if (options.resume && options.out && isCurrent(options.out, source, bytes)) yield { source, outcome: { skipped: source } };
-      else yield { source, bytes };
+      return { source: '-', bytes: await readStdin(io.stdin) };
     } catch (e) {
-      yield { source, outcome: { error: `${source}: ${describeFsError(e)}` } };
+      return { source: '-', outcome: { error: `-: ${describeFsError(e)}` } };
     }
+  }
+  const source = input.path;
+  try {
+    if (statSync(source).size > LARGE_FILE && !options.resume) return { source, outcome: { large: source } };
+    const bytes = await readFile(source);
+    if (options.resume && options.out && isCurrent(options.out, source, bytes)) return { source, outcome: { skipped: source } };
+    return { source, bytes };
+  } catch (e) {
+    return { source, outcome: { error: `${source}: ${describeFsError(e)}` } };
   }
 }
 
