@@ -17,6 +17,8 @@ export interface Sentence {
   start: number;
   end: number;
   segments: Segment[];
+  /** the clauses of all its segments, in order */
+  clauses: Clause[];
   heading: boolean;
   /** inside a part of the report about plans and goals */
   plan: boolean;
@@ -88,7 +90,7 @@ export function splitSentences(text: string, sections: SectionRules, plan = fals
       } else if (sections.planSentence?.test(body)) {
         plan = true;
       }
-      sentences.push({ start, end: stop, segments, heading, plan: plan && !heading });
+      sentences.push({ start, end: stop, segments, clauses: segments.flatMap((g) => g.clauses), heading, plan: plan && !heading });
     }
     segments = [];
   };

@@ -55,8 +55,18 @@ const AVERAGE_ONLY = /^(?:年均|日均|月均|平均|人均|实际|名义)$/u;
 const MEASURED_UNIT = /^(?:%|百分点|倍|元|美元|欧元|港元|日元|英镑|亿|吨|千克|公斤|公里|千米|米|平方米|平方公里|亩|公顷|千瓦|千瓦时|度|立方米)/u;
 const RESPECTIVELY = /分别|均|都/u;
 
+/** The clause holding offset `at`, by binary search: a long sentence may have hundreds. */
 function clauseOf(sentence: Sentence, at: number): Clause | undefined {
-  for (const seg of sentence.segments) for (const c of seg.clauses) if (c.start <= at && at < c.end) return c;
+  const clauses = sentence.clauses;
+  let lo = 0;
+  let hi = clauses.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = clauses[mid]!;
+    if (at < c.start) hi = mid - 1;
+    else if (at >= c.end) lo = mid + 1;
+    else return c;
+  }
   return undefined;
 }
 
@@ -340,7 +350,7 @@ function extractChunk(ex: Extractor, norm: Normalized, original: CodePoints, pla
     while (k < all.length && all[k]!.start < sentence.end) inSentence.push(all[k++]!);
     if (!inSentence.length) continue;
     const readings = readFigures(ex, ctx, sentence, inSentence);
-    const opening = sentence.segments[0]!.clauses[0]!;
+    const opening = sentence.clauses[0]!;
     let sentenceSubject: string | null = null;
     // Where the sentence first names a plan: figures after it are targets. Found once, not per figure.
     const cue = lex.targetCue.exec(text.slice(sentence.start, sentence.end));

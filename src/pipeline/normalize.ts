@@ -19,10 +19,12 @@ const TERMINAL = new Set([...'。！？!?；;：:…']);
 const CLOSERS = new Set([...'”’」』)）】》"\'']);
 const LIST_MARKER = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[，,、]|——|[-•·●○■□▪]\s*)/u;
 const LONG_LINE = 30;
+const LOW_SURROGATE = /[\udc00-\udfff]/;
 
 /** Code points of a trimmed line, counted without making an array of them (a line may be 100 MB). */
 function codePointLength(line: string): number {
   const t = line.trim();
+  if (!LOW_SURROGATE.test(t)) return t.length;
   let n = 0;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
