@@ -13,6 +13,20 @@ import { BIN, ROOT } from './helpers.js';
 
 const LIMIT_MS = 2000;
 
+/**
+ * The fastest of `tries` runs of fn, in milliseconds: a busy machine slows some runs, but a
+ * super-linear regex is slow every time.
+ */
+function fastestMs(fn: () => void, tries = 3): number {
+  let best = Infinity;
+  for (let k = 0; k < tries; k++) {
+    const started = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
@@ -138,11 +152,8 @@ function reportWithoutPunctuation(length: number): string {
 describe('hostile text against the whole library', () => {
   it.each(Object.entries(hostile()))('%s finishes in under two seconds', (_name, text) => {
     extract('热身：利润增长5%。'); // the dictionary loads once, outside the timing
-    const started = performance.now();
-    const doc = extract(text);
-    const ms = performance.now() - started;
-    expect(doc.chars).toBe(Array.from(text).length);
-    expect(ms).toBeLessThan(LIMIT_MS);
+    expect(extract(text).chars).toBe(Array.from(text).length);
+    expect(fastestMs(() => extract(text), 2)).toBeLessThan(LIMIT_MS);
   });
 
   // Time must grow with a sentence's length, not its square: subjects, target words and list
@@ -150,16 +161,14 @@ describe('hostile text against the whole library', () => {
   // every figure.
   it('a 64,000-character report line without punctuation finishes in under two seconds', { timeout: 60_000 }, () => {
     extract('热身：利润增长5%。');
-    const started = performance.now();
-    extract(reportWithoutPunctuation(64_000));
-    expect(performance.now() - started).toBeLessThan(LIMIT_MS);
+    const text = reportWithoutPunctuation(64_000);
+    expect(fastestMs(() => extract(text), 2)).toBeLessThan(LIMIT_MS);
   });
 
   it('a list of 12,000 values finishes in under two seconds', { timeout: 60_000 }, () => {
     extract('热身：利润增长5%。');
-    const started = performance.now();
-    extract('利润增长' + '5%、'.repeat(12_000) + '和5%。');
-    expect(performance.now() - started).toBeLessThan(LIMIT_MS);
+    const text = '利润增长' + '5%、'.repeat(12_000) + '和5%。';
+    expect(fastestMs(() => extract(text), 2)).toBeLessThan(LIMIT_MS);
   });
 
   it('every compiled regex scans 4000 hostile characters in linear time', () => {
@@ -169,12 +178,13 @@ describe('hostile text against the whole library', () => {
     const inputs = Object.values(hostile()).map((s) => s.slice(0, 4000));
     const slow: string[] = [];
     for (const site of sites) {
-      const started = performance.now();
-      for (const input of inputs) {
-        const re = new RegExp(site.regex.source, site.regex.flags.replace('y', ''));
-        re.test(input);
-      }
-      const ms = performance.now() - started;
+      const re = new RegExp(site.regex.source, site.regex.flags.replace('y', ''));
+      const ms = fastestMs(() => {
+        for (const input of inputs) {
+          re.lastIndex = 0;
+          re.test(input);
+        }
+      });
       if (ms > 200) slow.push(`${site.id} ${site.field}: ${ms.toFixed(0)} ms`);
     }
     expect(slow).toEqual([]);
