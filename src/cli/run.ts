@@ -2,7 +2,6 @@
 // and extracted by a pool of workers (or on this thread for one job); a file too large to pass
 // around whole is extracted here, chunk by chunk, and written as it goes.
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -102,13 +101,7 @@ async function* jobsOf(inputs: Input[], options: RunOptions, io: Io): AsyncGener
     }
     return;
   }
-  // The next file is read while this one is extracted: reading happens off this thread.
-  let next = inputs.length ? fileJob(inputs[0]!, options, io) : null;
-  for (let k = 0; next; k++) {
-    const job = await next;
-    next = k + 1 < inputs.length ? fileJob(inputs[k + 1]!, options, io) : null;
-    yield job;
-  }
+  for (const input of inputs) yield await fileJob(input, options, io);
 }
 
 /** One input file (or stdin) as a job; a file that cannot be read is a job with its error. Never rejects. */
@@ -123,7 +116,9 @@ async function fileJob(input: Input, options: RunOptions, io: Io): Promise<Job> 
   const source = input.path;
   try {
     if (statSync(source).size > LARGE_FILE && !options.resume) return { source, outcome: { large: source } };
-    const bytes = await readFile(source);
+    // Read at once: an asynchronous read would need several turns of an event loop that the
+    // extraction on this thread keeps busy, and a file here is at most LARGE_FILE.
+    const bytes = readFileSync(source);
     if (options.resume && options.out && isCurrent(options.out, source, bytes)) return { source, outcome: { skipped: source } };
     return { source, bytes };
   } catch (e) {
