@@ -78,6 +78,9 @@ export function threadPool(threads: number, setup: WorkerSetup, here: (job: Job)
     async *run(jobs) {
       const inFlight: Promise<Outcome>[] = [];
       for await (const job of jobs) {
+        // Let the event loop deliver what workers have finished, so that their room is known:
+        // reading and extracting here never wait on it otherwise.
+        await new Promise((resolve) => setImmediate(resolve));
         const w = job.outcome ? undefined : leastBusy();
         inFlight.push(job.outcome ? Promise.resolve(job.outcome) : w ? submit(w, job) : Promise.resolve(here(job)));
         while (inFlight.length >= threads * IN_FLIGHT_PER_THREAD) yield await inFlight.shift()!;
