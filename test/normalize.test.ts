@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalize, toOriginal, wrapWidth } from '../src/pipeline/normalize.js';
+import { normalize, toOriginal, wrapWidth, WrapWidth } from '../src/pipeline/normalize.js';
 
 function roundTrip(original: string, needle: string): string {
   const n = normalize(original);
@@ -31,7 +31,19 @@ describe('normalize', () => {
   });
   it('finds the width of text laid out in fixed-width lines', () => {
     const lines = Array.from({ length: 10 }, (_, k) => '字'.repeat(16 + (k % 3)));
-    expect(wrapWidth(lines)).toBe(18);
-    expect(wrapWidth(['短句。', '一段很长很长的话。'])).toBe(0);
+    expect(wrapWidth(lines.join('\n'))).toBe(18);
+    expect(wrapWidth('短句。\n一段很长很长的话。')).toBe(0);
+  });
+  it('finds the same width however the text is cut into pieces', () => {
+    const text = Array.from({ length: 12 }, (_, k) => `  ${'字'.repeat(14 + (k % 3))}𠀀 \u3000`).join('\r\n');
+    const whole = wrapWidth(text);
+    expect(whole).toBe(17); // 14 to 16 字 and 𠀀, the spaces trimmed
+    for (const size of [1, 2, 5, 17]) {
+      const w = new WrapWidth();
+      // Pieces never split a surrogate pair, as a streaming decoder's never do.
+      const units = Array.from(text);
+      for (let k = 0; k < units.length; k += size) w.push(units.slice(k, k + size).join(''));
+      expect(w.width(), `pieces of ${size}`).toBe(whole);
+    }
   });
 });

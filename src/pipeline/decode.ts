@@ -54,17 +54,28 @@ function withCutTail(label: 'utf-8' | 'gb18030', bytes: Uint8Array): string | nu
   return null;
 }
 
-export function decode(bytes: Uint8Array): Decoded {
+/**
+ * What the first bytes of a text say before any decoding: UTF-16 by its byte-order mark, or
+ * nothing yet (null). Throws for UTF-32 and for binary data. `head` is at least the first SNIFF
+ * bytes of the text, or all of it.
+ */
+function sniff(head: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   // UTF-32 LE starts with FF FE as UTF-16 LE does: tell it apart before reading it as UTF-16.
-  if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) {
+  if (head.length >= 4 && head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) {
     throw new DecodeError('UTF-32 text, which is not supported: convert it to UTF-8');
   }
-  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) {
+  if (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff) {
     throw new DecodeError('UTF-32 text, which is not supported: convert it to UTF-8');
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes, 'utf-16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes, 'utf-16be');
-  if (looksBinary(bytes)) throw new DecodeError('binary data (NUL bytes), not text');
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  if (looksBinary(head)) throw new DecodeError('binary data (NUL bytes), not text');
+  return null;
+}
+
+export function decode(bytes: Uint8Array): Decoded {
+  const utf16Bom = sniff(bytes);
+  if (utf16Bom) return utf16(bytes, utf16Bom);
   // Whole-text readings first: a GB18030 text must not pass for UTF-8 with a broken end.
   for (const encoding of ['utf-8', 'gb18030'] as const) {
     try {
@@ -78,4 +89,45 @@ export function decode(bytes: Uint8Array): Decoded {
     if (text !== null) return { text, encoding };
   }
   throw new DecodeError('neither UTF-8 nor GB18030 text');
+}
+
+/** A text too large to hold, as its bytes from the start, block by block, each time it is called. */
+export type Blocks = () => Iterable<Uint8Array>;
+
+/** The first SNIFF bytes of blocks (fewer when the text is shorter). */
+function headOf(blocks: Blocks): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let n = 0;
+  for (const b of blocks()) {
+    parts.push(b);
+    n += b.length;
+    if (n >= SNIFF) break;
+  }
+  return Buffer.concat(parts).subarray(0, SNIFF);
+}
+
+/**
+ * The encoding of a text read block by block, when a reading of it as a whole succeeds: strict
+ * UTF-8, else strict GB18030, as decode() tries first. Null when only decode() of the whole
+ * bytes can tell (a byte-order mark, a cut-off or broken end). Throws as decode() does for
+ * UTF-32 and binary data.
+ */
+export function wholeEncoding(blocks: Blocks): 'utf-8' | 'gb18030' | null {
+  if (sniff(headOf(blocks))) return null;
+  for (const encoding of ['utf-8', 'gb18030'] as const) {
+    try {
+      for (const _ of decodeBlocks(encoding, blocks, true));
+      return encoding;
+    } catch {
+      // the next reading
+    }
+  }
+  return null;
+}
+
+/** The text of blocks in an encoding, piece by piece; `fatal`: throw at the first broken byte. */
+export function* decodeBlocks(encoding: 'utf-8' | 'gb18030', blocks: Blocks, fatal = false): Generator<string> {
+  const decoder = new TextDecoder(encoding, { fatal, ignoreBOM: true });
+  for (const b of blocks()) yield decoder.decode(b, { stream: true });
+  yield decoder.decode();
 }

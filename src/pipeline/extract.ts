@@ -441,7 +441,7 @@ export function chunkBounds(text: string, size = CHUNK_SIZE): number[] {
 
 /** The indicators of a document, one chunk at a time, with spans in the whole document. */
 export function* extractChunks(ex: Extractor, original: string, options: ExtractOptions = {}): Generator<Indicator[]> {
-  const width = wrapWidth(original.split('\n'));
+  const width = wrapWidth(original);
   const bounds = chunkBounds(original);
   let plan = false;
   let base = 0;

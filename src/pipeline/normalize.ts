@@ -19,37 +19,91 @@ const TERMINAL = new Set([...'。！？!?；;：:…']);
 const CLOSERS = new Set([...'”’」』)）】》"\'']);
 const LIST_MARKER = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[，,、]|——|[-•·●○■□▪]\s*)/u;
 const LONG_LINE = 30;
-const LOW_SURROGATE = /[\udc00-\udfff]/;
 
-/** Code points of a trimmed line, counted without making an array of them (a line may be 100 MB). */
-function codePointLength(line: string): number {
-  const t = line.trim();
-  if (!LOW_SURROGATE.test(t)) return t.length;
-  let n = 0;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c < 0xdc00 || c > 0xdfff || i === 0 || t.charCodeAt(i - 1) < 0xd800 || t.charCodeAt(i - 1) > 0xdbff) n++;
-  }
-  return n;
+/** A line read a piece at a time: its code points once trimmed, without holding it (a line may be 100 MB). */
+interface LineScan {
+  /** code points from the first one that is not whitespace */
+  length: number;
+  /** code points of the whitespace at the end so far */
+  trailing: number;
+  /** the last code unit read, for surrogate pairs split between pieces */
+  prev: number;
 }
 
-/** The most common width of wrapped lines, when the text was laid out in fixed-width lines. */
-export function wrapWidth(lines: string[]): number {
-  const lengths = lines.map(codePointLength).filter((n) => n >= 6);
-  if (lengths.length < 5) return 0;
-  const counts = new Map<number, number>();
-  for (const n of lengths) counts.set(n, (counts.get(n) ?? 0) + 1);
-  let best = 0;
-  let bestCount = 0;
-  for (const width of counts.keys()) {
-    let c = 0;
-    for (let w = width - 2; w <= width; w++) c += counts.get(w) ?? 0;
-    if (c > bestCount || (c === bestCount && width > best)) {
-      best = width;
-      bestCount = c;
-    }
+const newLine = (): LineScan => ({ length: 0, trailing: 0, prev: 0 });
+
+/** Reads units [from, to) of `text`, none of them a line break, into the line. */
+function scanLine(line: LineScan, text: string, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const second = c >= 0xdc00 && c <= 0xdfff && line.prev >= 0xd800 && line.prev <= 0xdbff;
+    line.prev = c;
+    if (second) continue;
+    // Whitespace as String.prototype.trim has it, which /\s/ matches exactly.
+    const blank = c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0xa0 && /\s/.test(String.fromCharCode(c));
+    if (blank && line.length === 0) continue;
+    line.length++;
+    line.trailing = blank ? line.trailing + 1 : 0;
   }
-  return bestCount >= 0.3 * lengths.length && bestCount >= 5 ? best : 0;
+}
+
+const trimmedLength = (line: LineScan) => line.length - line.trailing;
+
+function codePointLength(line: string): number {
+  const scan = newLine();
+  scanLine(scan, line, 0, line.length);
+  return trimmedLength(scan);
+}
+
+/**
+ * The most common width of wrapped lines, when the text was laid out in fixed-width lines: the
+ * text is given a piece at a time (push), and the width asked for after the last piece.
+ */
+export class WrapWidth {
+  private readonly counts = new Map<number, number>();
+  /** lines of 6 code points or more */
+  private lines = 0;
+  private line = newLine();
+
+  push(piece: string): void {
+    let from = 0;
+    for (let at = piece.indexOf('\n'); at >= 0; at = piece.indexOf('\n', from)) {
+      scanLine(this.line, piece, from, at);
+      this.endLine();
+      from = at + 1;
+    }
+    scanLine(this.line, piece, from, piece.length);
+  }
+
+  private endLine(): void {
+    const n = trimmedLength(this.line);
+    this.line = newLine();
+    if (n < 6) return;
+    this.counts.set(n, (this.counts.get(n) ?? 0) + 1);
+    this.lines++;
+  }
+
+  width(): number {
+    this.endLine();
+    if (this.lines < 5) return 0;
+    let best = 0;
+    let bestCount = 0;
+    for (const width of this.counts.keys()) {
+      let c = 0;
+      for (let w = width - 2; w <= width; w++) c += this.counts.get(w) ?? 0;
+      if (c > bestCount || (c === bestCount && width > best)) {
+        best = width;
+        bestCount = c;
+      }
+    }
+    return bestCount >= 0.3 * this.lines && bestCount >= 5 ? best : 0;
+  }
+}
+
+export function wrapWidth(text: string): number {
+  const w = new WrapWidth();
+  w.push(text);
+  return w.width();
 }
 
 /** Whether a line ends with closing punctuation, perhaps inside closing quotes or brackets. */
@@ -73,7 +127,7 @@ function isSoftBreak(before: string, after: string, width: number): boolean {
 const isSpace = (c: number) => (c <= 0x20 || (c >= 0xa0 && (c < 0x2100 || c === 0x3000 || c === 0xfeff))) && (c === 0x0a || SPACE.has(c) || DROPPED.has(c));
 
 /** `width`: the document's wrap width, when `original` is one chunk of a larger document. */
-export function normalize(original: string, width = wrapWidth(original.split('\n'))): Normalized {
+export function normalize(original: string, width = wrapWidth(original)): Normalized {
   const n = original.length;
   const out = new Uint16Array(n);
   const starts = new Int32Array(n + 1);
