@@ -3,15 +3,16 @@
 // large input is written out chunk by chunk.
 import { createHash } from 'node:crypto';
 import { ExtractedDocument, SCHEMA_VERSION, type Encoding, type Indicator } from './contract.js';
-import { decode } from './pipeline/decode.js';
-import { extractChunks, type ExtractOptions, type Extractor } from './pipeline/extract.js';
+import { decode, decodeBlocks, wholeEncoding, type Blocks } from './pipeline/decode.js';
+import { extractChunks, extractPieces, type ExtractOptions, type Extractor } from './pipeline/extract.js';
+import { WrapWidth } from './pipeline/normalize.js';
 
 export type DocumentHead = Omit<ExtractedDocument, 'indicators'>;
 
 export interface DocumentStream {
   head: DocumentHead;
-  /** the decoded text the spans index */
-  text: string;
+  /** the decoded text the spans index (read again, whole, when the document was streamed) */
+  text(): string;
   batches: Iterable<Indicator[]>;
 }
 
@@ -36,7 +37,7 @@ export function streamText(ex: Extractor, source: string, text: string, encoding
       encoding,
       chars: countCodePoints(text),
     },
-    text,
+    text: () => text,
     batches: extractChunks(ex, text, options),
   };
 }
@@ -44,6 +45,36 @@ export function streamText(ex: Extractor, source: string, text: string, encoding
 export function streamBytes(ex: Extractor, source: string, bytes: Uint8Array, options: ExtractOptions = {}): DocumentStream {
   const { text, encoding } = decode(bytes);
   return streamText(ex, source, text, encoding, bytes, options);
+}
+
+/**
+ * A document too large to hold, read from its bytes block by block: one reading for its
+ * encoding, one for its hash, length and wrap width, one for its indicators, a chunk at a time,
+ * so that memory does not grow with its size. Null when the text can only be decoded whole (a
+ * byte-order mark, a cut-off or broken end): streamBytes then.
+ */
+export function streamBlocks(ex: Extractor, source: string, blocks: Blocks, options: ExtractOptions = {}): DocumentStream | null {
+  const encoding = wholeEncoding(blocks);
+  if (!encoding) return null;
+  const hash = createHash('sha256');
+  const hashed: Blocks = function* () {
+    for (const b of blocks()) {
+      hash.update(b);
+      yield b;
+    }
+  };
+  let chars = 0;
+  const width = new WrapWidth();
+  // A streaming decoder never splits a pair of surrogates between two pieces.
+  for (const piece of decodeBlocks(encoding, hashed)) {
+    chars += countCodePoints(piece);
+    width.push(piece);
+  }
+  return {
+    head: { schemaVersion: SCHEMA_VERSION, source, sha256: hash.digest('hex'), encoding, chars },
+    text: () => [...decodeBlocks(encoding, blocks)].join(''),
+    batches: extractPieces(ex, decodeBlocks(encoding, blocks), width.width(), options),
+  };
 }
 
 export function collect(stream: DocumentStream): ExtractedDocument {

@@ -1,7 +1,27 @@
-// Writing output files: never half-written (a temporary file, then a rename), named after
-// their input.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+// Reading a large input a block at a time; writing output files: never half-written (a
+// temporary file, then a rename), named after their input.
+import { closeSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
+
+/** How much of a large file is read at a time. */
+const BLOCK = 1 << 20;
+
+/** A file's bytes from the start, a block at a time, each time the result is called. */
+export function fileBlocks(path: string): () => Generator<Uint8Array> {
+  return function* () {
+    const fd = openSync(path, 'r');
+    try {
+      for (;;) {
+        const block = Buffer.allocUnsafe(BLOCK);
+        const n = readSync(fd, block, 0, BLOCK, null);
+        if (n === 0) return;
+        yield block.subarray(0, n);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  };
+}
 
 let counter = 0;
 

@@ -6,11 +6,11 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createHash } from 'node:crypto';
-import { streamBytes, type DocumentStream } from '../document.js';
+import { streamBlocks, streamBytes } from '../document.js';
 import { decode, DecodeError } from '../pipeline/decode.js';
 import type { Extractor } from '../pipeline/extract.js';
 import { describeFsError, EXIT, UserError } from './errors.js';
-import { outputName } from './files.js';
+import { fileBlocks, outputName } from './files.js';
 import { extractJob } from './jobs.js';
 import { resolveInputs, type Input } from './inputs.js';
 import { csv, jsonFiles, jsonLines, terminalView, writeTo, type Sink } from './output.js';
@@ -175,15 +175,20 @@ export async function runExtract(operands: string[], options: RunOptions, extrac
         await sink.write(head, [indicators], texts.get(head.source) ?? (() => ''));
         texts.delete(head.source);
       } else if ('large' in outcome) {
-        let stream: DocumentStream;
+        // Read a block at a time, so that memory does not grow with the file; a text that only
+        // decodes whole (a byte-order mark, a cut-off end) is read whole.
+        const source = outcome.large;
         try {
-          stream = streamBytes(extractor, outcome.large, readFileSync(outcome.large), { explain });
+          const stream = streamBlocks(extractor, source, fileBlocks(source), { explain }) ?? streamBytes(extractor, source, readFileSync(source), { explain });
+          await sink.write(stream.head, stream.batches, stream.text);
         } catch (e) {
+          // The input could not be read or decoded (it may change while it is read); anything
+          // else, writing the output included, is not about this input.
+          const reading = e instanceof DecodeError || ['open', 'read'].includes((e as NodeJS.ErrnoException).syscall ?? '');
+          if (!reading) throw e;
           failed = true;
-          await writeTo(io.stderr, `extract: ${outcome.large}: ${e instanceof DecodeError ? e.message : describeFsError(e)}\n`);
-          continue;
+          await writeTo(io.stderr, `extract: ${source}: ${e instanceof DecodeError ? e.message : describeFsError(e)}\n`);
         }
-        await sink.write(stream.head, stream.batches, () => stream.text);
       }
     }
     await sink.end();

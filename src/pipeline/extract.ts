@@ -413,40 +413,44 @@ export const CHUNK_SIZE = 1 << 16;
 const SENTENCE_END = /[。！？!?]/u;
 
 /**
- * Where to cut a document into chunks: after a sentence, at or after `size` units from the last
- * cut, so that no sentence is split; a run with no sentence end is cut at twice the size.
+ * Where the chunk of `text` that starts at `from` ends: after a sentence, at or after `size`
+ * units, so that no sentence is split; a run with no sentence end is cut at twice the size.
+ * With `more` (the text goes on past its end), -1 when the text read so far cannot tell yet.
  */
+function chunkEnd(text: string, from: number, size: number, more: boolean): number {
+  if (text.length - from <= size) return more ? -1 : text.length;
+  let cut = -1;
+  const limit = Math.min(text.length, from + 2 * size);
+  for (let i = from + size; i < limit; i++) {
+    const c = text[i]!;
+    if (SENTENCE_END.test(c) || (c === '\n' && /[。！？!?；;:：]\s*$/u.test(text.slice(Math.max(from, i - 4), i)))) {
+      cut = i + 1;
+      break;
+    }
+  }
+  if (cut < 0) {
+    // The next unit decides whether a pair of surrogates is cut.
+    if (more && text.length <= from + 2 * size) return -1;
+    cut = limit;
+  }
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut++;
+  return cut;
+}
+
+/** Where to cut a document into chunks (see chunkEnd): 0, the cuts, and its length. */
 export function chunkBounds(text: string, size = CHUNK_SIZE): number[] {
   const bounds = [0];
-  let from = 0;
-  while (text.length - from > size) {
-    let cut = -1;
-    const limit = Math.min(text.length, from + 2 * size);
-    for (let i = from + size; i < limit; i++) {
-      const c = text[i]!;
-      if (SENTENCE_END.test(c) || (c === '\n' && /[。！？!?；;:：]\s*$/u.test(text.slice(Math.max(from, i - 4), i)))) {
-        cut = i + 1;
-        break;
-      }
-    }
-    if (cut < 0) cut = limit;
-    const code = text.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff) cut++;
-    bounds.push(cut);
-    from = cut;
-  }
+  for (let from = 0; text.length - from > size; ) bounds.push((from = chunkEnd(text, from, size, false)));
   bounds.push(text.length);
   return bounds;
 }
 
-/** The indicators of a document, one chunk at a time, with spans in the whole document. */
-export function* extractChunks(ex: Extractor, original: string, options: ExtractOptions = {}): Generator<Indicator[]> {
-  const width = wrapWidth(original);
-  const bounds = chunkBounds(original);
+/** The indicators of a document given as its chunks in order, with spans in the whole document. */
+function* extractSequence(ex: Extractor, chunks: Iterable<string>, width: number, options: ExtractOptions): Generator<Indicator[]> {
   let plan = false;
   let base = 0;
-  for (let b = 0; b + 1 < bounds.length; b++) {
-    const chunk = original.slice(bounds[b], bounds[b + 1]);
+  for (const chunk of chunks) {
     const cps = codePointsOf(chunk);
     const result = extractChunk(ex, normalize(chunk, width), cps, plan, options);
     plan = result.plan;
@@ -454,6 +458,35 @@ export function* extractChunks(ex: Extractor, original: string, options: Extract
     base += cps.length;
     yield result.indicators;
   }
+}
+
+/** The indicators of a document, one chunk at a time, with spans in the whole document. */
+export function extractChunks(ex: Extractor, original: string, options: ExtractOptions = {}): Generator<Indicator[]> {
+  const bounds = chunkBounds(original);
+  return extractSequence(ex, bounds.slice(1).map((end, b) => original.slice(bounds[b], end)), wrapWidth(original), options);
+}
+
+/**
+ * The same for a document too large to hold, given as pieces of its text in order (as a
+ * streaming decoder gives them) and its wrap width, read beforehand: the chunks are the same.
+ */
+export function extractPieces(ex: Extractor, pieces: Iterable<string>, width: number, options: ExtractOptions = {}): Generator<Indicator[]> {
+  function* chunks(): Generator<string> {
+    let buffer = '';
+    for (const piece of pieces) {
+      buffer += piece;
+      for (let cut = chunkEnd(buffer, 0, CHUNK_SIZE, true); cut >= 0; cut = chunkEnd(buffer, 0, CHUNK_SIZE, true)) {
+        yield buffer.slice(0, cut);
+        buffer = buffer.slice(cut);
+      }
+    }
+    while (buffer) {
+      const cut = chunkEnd(buffer, 0, CHUNK_SIZE, false);
+      yield buffer.slice(0, cut);
+      buffer = buffer.slice(cut);
+    }
+  }
+  return extractSequence(ex, chunks(), width, options);
 }
 
 export function extractText(ex: Extractor, original: string, options: ExtractOptions = {}): Indicator[] {
