@@ -76,18 +76,18 @@ export function threadPool(threads: number, setup: WorkerSetup, here: (job: Job)
     });
   return {
     async *run(jobs) {
-      const inFlight: Promise<Outcome>[] = [];
+      const inFlight: Slot[] = [];
       for await (const job of jobs) {
         // Let the event loop deliver what workers have finished, so that their room is known:
         // reading and extracting here never wait on it otherwise.
         await new Promise((resolve) => setImmediate(resolve));
         const w = job.outcome ? undefined : leastBusy();
-        inFlight.push(job.outcome ? Promise.resolve(job.outcome) : w ? submit(w, job) : Promise.resolve(here(job)));
-        while (inFlight.length >= threads * IN_FLIGHT_PER_THREAD) yield await inFlight.shift()!;
+        inFlight.push(w ? slotOf(submit(w, job)) : known(job.outcome ?? here(job)));
+        while (inFlight.length >= threads * IN_FLIGHT_PER_THREAD) yield await inFlight.shift()!.promise;
         // Hand finished outcomes on at once: the writer need not wait for the window to fill.
-        while (inFlight.length && (await settledNow(inFlight[0]!))) yield await inFlight.shift()!;
+        while (inFlight[0]?.outcome) yield inFlight.shift()!.outcome!;
       }
-      while (inFlight.length) yield await inFlight.shift()!;
+      while (inFlight.length) yield await inFlight.shift()!.promise;
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
@@ -95,11 +95,19 @@ export function threadPool(threads: number, setup: WorkerSetup, here: (job: Job)
   };
 }
 
-const NOT_YET = Symbol('not yet');
+/** A job's place in the output order, with its outcome once it is known. */
+interface Slot {
+  promise: Promise<Outcome>;
+  outcome?: Outcome;
+}
 
-/** Whether a promise has settled, asked without waiting for it. */
-async function settledNow(p: Promise<unknown>): Promise<boolean> {
-  return (await Promise.race([p.then(() => true, () => true), Promise.resolve(NOT_YET)])) !== NOT_YET;
+const known = (outcome: Outcome): Slot => ({ promise: Promise.resolve(outcome), outcome });
+
+function slotOf(promise: Promise<Outcome>): Slot {
+  const slot: Slot = { promise };
+  // A failure is seen where the promise is awaited, in its turn.
+  promise.then((o) => (slot.outcome = o), () => {});
+  return slot;
 }
 
 /** The same interface on the main thread: for one job at a time, and for --jobs 1. */

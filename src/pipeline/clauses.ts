@@ -1,6 +1,7 @@
 // Normalized text to sentences (。！？ and line breaks), segments (；) and clauses (，：).
 // A short line with no closing punctuation is a heading; headings about plans open a part of
 // the report in which figures are targets, and headings about results close it.
+import { isWhitespace } from './normalize.js';
 
 export interface Clause {
   start: number;
@@ -40,12 +41,9 @@ export interface SectionRules {
   planSentence?: RegExp;
 }
 
-/** Whitespace as /\s/ has it, without making a string of every character. */
-const isBlank = (c: number) => (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0xa0 && /\s/.test(String.fromCharCode(c)));
-
 function trimRange(text: string, start: number, end: number): [number, number] {
-  while (start < end && isBlank(text.charCodeAt(start))) start++;
-  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  while (start < end && isWhitespace(text.charCodeAt(start))) start++;
+  while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
   return [start, end];
 }
 

@@ -32,6 +32,9 @@ interface LineScan {
 
 const newLine = (): LineScan => ({ length: 0, trailing: 0, prev: 0 });
 
+/** Whitespace as /\s/ and String.prototype.trim have it, without making a string of every unit. */
+export const isWhitespace = (c: number) => (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0xa0 && /\s/.test(String.fromCharCode(c)));
+
 /** Reads units [from, to) of `text`, none of them a line break, into the line. */
 function scanLine(line: LineScan, text: string, from: number, to: number): void {
   for (let i = from; i < to; i++) {
@@ -39,8 +42,7 @@ function scanLine(line: LineScan, text: string, from: number, to: number): void 
     const second = c >= 0xdc00 && c <= 0xdfff && line.prev >= 0xd800 && line.prev <= 0xdbff;
     line.prev = c;
     if (second) continue;
-    // Whitespace as String.prototype.trim has it, which /\s/ matches exactly.
-    const blank = c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0xa0 && /\s/.test(String.fromCharCode(c));
+    const blank = isWhitespace(c);
     if (blank && line.length === 0) continue;
     line.length++;
     line.trailing = blank ? line.trailing + 1 : 0;
@@ -109,7 +111,7 @@ export function wrapWidth(text: string): number {
 /** Whether a line ends with closing punctuation, perhaps inside closing quotes or brackets. */
 function endsSentence(line: string): boolean {
   let i = line.length - 1;
-  while (i >= 0 && /\s/.test(line[i]!)) i--;
+  while (i >= 0 && isWhitespace(line.charCodeAt(i))) i--;
   while (i >= 0 && CLOSERS.has(line[i]!)) i--;
   // TERMINAL and CLOSERS hold characters of one UTF-16 unit each.
   return i >= 0 && TERMINAL.has(line[i]!);
