@@ -3,11 +3,14 @@
 import { execute } from '../dist/cli/main.js';
 
 // A closed pipe (extract … | head) ends the run quietly, as other Unix tools do: exit 0 and not
-// a word on stderr. stderr may be the closed pipe too (extract … 2>&1 | head).
+// a word on stderr. stderr may be the closed pipe too (extract … 2>&1 | head). The run stops at
+// its next write, and its workers finish the job in hand first: a worker stopped inside the
+// segmenter's native code would abort the whole process.
+let closed = false;
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    throw e;
+    if (e.code !== 'EPIPE') throw e;
+    closed = true;
   });
 }
 
@@ -22,6 +25,9 @@ try {
     columns: process.stdout.columns,
   });
 } catch (e) {
-  process.stderr.write(`extract: internal error (a bug; please report it with the input):\n${e?.stack ?? e}\n`);
-  process.exitCode = 70;
+  if (!closed && e?.code !== 'EPIPE') {
+    process.stderr.write(`extract: internal error (a bug; please report it with the input):\n${e?.stack ?? e}\n`);
+    process.exitCode = 70;
+  }
 }
+if (closed) process.exitCode = 0;

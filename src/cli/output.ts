@@ -18,6 +18,8 @@ export interface Sink {
 }
 
 export function writeTo(stream: Writable, text: string): Promise<void> {
+  // A stream that failed (a pipe closed by its reader) takes nothing more: the run stops here.
+  if (stream.destroyed) return Promise.reject(stream.errored ?? new Error('the output is closed'));
   return new Promise((resolve, reject) => {
     if (stream.write(text)) return resolve();
     const drained = () => {

@@ -69,11 +69,17 @@ export function threadPool(threads: number, setup: WorkerSetup, here: (job: Job)
     for (const w of workers) if (pending.get(w)!.length < WORKER_DEPTH && (!best || pending.get(w)!.length < pending.get(best)!.length)) best = w;
     return best;
   };
-  const submit = (w: Worker, job: Job) =>
-    new Promise<Outcome>((resolve, reject) => {
+  const running = new Set<Promise<Outcome>>();
+  const submit = (w: Worker, job: Job) => {
+    const done = new Promise<Outcome>((resolve, reject) => {
       pending.get(w)!.push({ resolve, reject });
       w.postMessage(job);
     });
+    running.add(done);
+    const settled = () => void running.delete(done);
+    done.then(settled, settled);
+    return done;
+  };
   return {
     async *run(jobs) {
       const inFlight: Slot[] = [];
@@ -90,6 +96,9 @@ export function threadPool(threads: number, setup: WorkerSetup, here: (job: Job)
       while (inFlight.length) yield await inFlight.shift()!.promise;
     },
     async close() {
+      // Each worker finishes the jobs it holds first: one stopped inside the segmenter's native
+      // code aborts the process (node-addon-api throws from a call it cannot finish).
+      await Promise.allSettled(running);
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
