@@ -160,7 +160,7 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
       // After an amount of money or a rate comes what it was for, not what it counts.
       const thing = found && (found.nounFirst || !MEASURED_UNIT.test(unit)) ? found : null;
       if (thing) {
-        const verb = thing.nounFirst ? verbBefore(ctx, from, q.start) : null;
+        const verb = thing.nounFirst ? verbBefore(ctx, from, metricEnd) : null;
         metric = verb ? { ...thing, text: verb.text + thing.text, start: verb.start } : thing;
         rules.metric = verb ? 'verb before the figure + the thing counted after it' : 'the thing counted after the figure';
       } else {
