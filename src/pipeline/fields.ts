@@ -126,7 +126,8 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
   const { lex } = ctx;
   const tokens = ctx.tokens(from, end);
   let i = tokens.length - 1;
-  while (i >= 0 && (tokens[i]!.tag === 'd' || tokens[i]!.tag.startsWith('u') || lex.determiners.has(tokens[i]!.word) || lex.timeWords.has(tokens[i]!.word) || SPAN_OF_TIME.test(tokens[i]!.word))) i--;
+  const skipped = (t: Token) => t.tag === 'd' || t.tag.startsWith('u') || lex.determiners.has(t.word) || lex.timeWords.has(t.word) || lex.targetWords.has(t.word) || SPAN_OF_TIME.test(t.word);
+  while (i >= 0 && skipped(tokens[i]!)) i--;
   const kept: Token[] = [];
   let subject: string | undefined;
   let seenNoun = false;
@@ -145,7 +146,7 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
       i--;
       continue;
     }
-    if (isPunct(t) || OPEN.test(t.word)) break;
+    if (isPunct(t) || OPEN.test(t.word) || lex.targetWords.has(t.word)) break;
     if (lex.placeWhole.has(t.word)) {
       if (lex.placeSubjects.has(t.word)) subject = t.word;
       break;
