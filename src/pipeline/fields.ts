@@ -97,6 +97,13 @@ function closerOf(tokens: Token[], open: number): number {
 
 export type PhraseMode = 'count' | 'measure';
 
+/** The word before the run of digits and points that ends at token i. */
+function wordBeforeDigits(tokens: Token[], i: number): string {
+  let j = i - 1;
+  while (j >= 0 && /^[\d.]+$/.test(tokens[j]!.word)) j--;
+  return tokens[j]?.word ?? '';
+}
+
 /**
  * The noun phrase that ends at `end`, read right to left from there, no further than `from`.
  * In `count` mode the verb of what was done is kept (破获刑事案件); in `measure` mode a verb
@@ -147,12 +154,25 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
       continue;
     }
     if (isPunct(t) || OPEN.test(t.word) || lex.targetWords.has(t.word)) break;
+    // A prefix belongs to the noun after it: 非|化石能源 is not 化石能源.
+    if (t.tag === 'h' && kept.length && isNounLike(kept[0]!)) {
+      kept.unshift(t);
+      i--;
+      continue;
+    }
     if (lex.placeWhole.has(t.word)) {
       if (lex.placeSubjects.has(t.word)) subject = t.word;
       break;
     }
-    // A number is the end, unless it is part of a name written with letters (PM2.5, 5G基站).
-    if (/^[\d.]+$/.test(t.word) && (/[A-Za-z]$/.test(tokens[i - 1]?.word ?? '') || /^[A-Za-z]/.test(kept[0]?.word ?? ''))) {
+    // A number is the end, unless it is part of a name written with letters (PM2.5, 5G基站),
+    // which the segmenter may cut at every letter, digit and point (P|M|2|.|5).
+    if (/^[\d.]+$/.test(t.word) && (/[A-Za-z]$/.test(wordBeforeDigits(tokens, i)) || /^[A-Za-z]/.test(kept[0]?.word ?? ''))) {
+      kept.unshift(t);
+      seenNoun = true;
+      i--;
+      continue;
+    }
+    if (t.tag === 't' && lex.ageGroups.has(t.word)) {
       kept.unshift(t);
       seenNoun = true;
       i--;

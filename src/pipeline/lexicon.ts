@@ -11,6 +11,8 @@ export interface Lexicon {
   determiners: Set<string>;
   lightVerbs: Set<string>;
   actionVerbs: Set<string>;
+  /** 青年, 老年 …: tagged as times, named groups of people */
+  ageGroups: Set<string>;
   /** 力争, 预计 …: words of a goal, never part of a metric */
   targetWords: Set<string>;
   /** 城镇, 农村 …: kinds of area, never the subject */
@@ -57,6 +59,7 @@ export function buildLexicon(f: Fragments): Lexicon {
     actionVerbs: new Set(f.words('ACTION_VERB')),
     areaWords: new Set(f.words('AREA_WORD')),
     targetWords: new Set(f.words('TARGET_WORD')),
+    ageGroups: new Set(f.words('AGE_GROUP')),
     rateWords: new Set([...f.words('RATE_OF_CHANGE_UP'), ...f.words('RATE_OF_CHANGE_DOWN')]),
     cueWords: new Set([...f.words('LEVEL_VERB'), ...f.words('UP'), ...f.words('DOWN')]),
     peopleNouns: f.words('PEOPLE_NOUN'),
