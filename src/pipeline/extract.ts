@@ -54,6 +54,7 @@ const SUBJECT_WINDOW = 40;
 const AVERAGE_ONLY = /^(?:年均|日均|月均|平均|人均|实际|名义)$/u;
 const MEASURED_UNIT = /^(?:%|百分点|倍|元|美元|欧元|港元|日元|英镑|亿|吨|千克|公斤|公里|千米|米|平方米|平方公里|亩|公顷|千瓦|千瓦时|度|立方米)/u;
 const RESPECTIVELY = /分别|均|都/u;
+const TOTAL = /^(?:总数|总量|总规模)$/u;
 
 /** The clause holding offset `at`, by binary search: a long sentence may have hundreds. */
 function clauseOf(sentence: Sentence, at: number): Clause | undefined {
@@ -76,6 +77,8 @@ function clauseOf(sentence: Sentence, at: number): Clause | undefined {
  */
 function withSharedModifier(metric: string, previous: string | null, lex: Lexicon): string {
   if (!previous || previous.endsWith(metric)) return metric;
+  // A total named alone is the total of what the previous metric counted: 新增文明城市12个，总数达到22个.
+  if (TOTAL.test(metric)) return withoutDeed(previous, lex, words) + metric;
   // A rate of change named alone (增速高于全省…) is the previous metric's.
   if (lex.rateWords.has(metric)) return previous + metric;
   if (!/[率数]$/u.test(metric) || [...metric].length > 3) return metric;
