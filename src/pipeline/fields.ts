@@ -381,8 +381,10 @@ export function qualifierWordBefore(ctx: Context, from: number, end: number): st
   if (!m) return null;
   const tokens = ctx.tokens(Math.max(from, end - 8), end);
   const last = tokens[tokens.length - 1];
-  // 签约 ends with 约 but is a word of its own; 收入超 may be cut 收|入超, and still qualifies.
-  if (!last || !last.word.endsWith(m[0])) return null;
+  // 签约 ends with 约 but is a word of its own; 收入超 may be cut 收|入超, and still qualifies,
+  // and so does a qualifier of several words (不|低于).
+  const start = end - m[0].length;
+  if (!last || !(last.word.endsWith(m[0]) || tokens.some((t) => t.start === start))) return null;
   return ctx.lex.qualifierFalseFriends.has(last.word) ? null : m[0];
 }
 
