@@ -133,7 +133,9 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
   const { lex } = ctx;
   const tokens = ctx.tokens(from, end);
   let i = tokens.length - 1;
-  const skipped = (t: Token) => t.tag === 'd' || t.tag.startsWith('u') || lex.determiners.has(t.word) || lex.timeWords.has(t.word) || lex.targetWords.has(t.word) || SPAN_OF_TIME.test(t.word);
+  // Between a metric and its figure: adverbs, particles, words of time (每年, 当年) and of goals.
+  const skipped = (t: Token) =>
+    t.tag === 'd' || t.tag.startsWith('u') || (t.tag === 't' && !lex.ageGroups.has(t.word)) || lex.determiners.has(t.word) || lex.timeWords.has(t.word) || lex.targetWords.has(t.word) || SPAN_OF_TIME.test(t.word);
   while (i >= 0 && skipped(tokens[i]!)) i--;
   const kept: Token[] = [];
   let subject: string | undefined;
