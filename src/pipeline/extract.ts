@@ -110,9 +110,10 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
       lastClause = clause;
     }
     const from = regionFrom;
-    const figure = matchFigure(ex.library, text, q, clause.start, clause.end, () => endsWithVerb(ctx, from, q.start), (at) => splitsWord(text, at));
-    if (figure && figure.kind !== 'ignore') regionFrom = q.end;
-    located.push({ q, clause, figure: figure?.kind === 'ignore' ? null : figure, from });
+    const found = matchFigure(ex.library, text, q, clause.start, clause.end, () => endsWithVerb(ctx, from, q.start), (at) => splitsWord(text, at));
+    const figure = found?.kind === 'ignore' || totalsList(text.slice(from, q.start), q) ? null : found;
+    if (figure) regionFrom = q.end;
+    located.push({ q, clause, figure, from });
   }
   const following = listLengths(text, located);
 
@@ -256,6 +257,17 @@ function shareListQualifiers(readings: Reading[], own: (r: Reading) => Qualifier
 const HAN_CHAR = /^\p{Script=Han}$/u;
 const HAN_ANY = /\p{Script=Han}/u;
 const words = (text: string) => segment(text).map((t) => t.word);
+
+/**
+ * Whether a count only totals the list written right before it (荆州、孝感、黄冈3个城市,
+ * A、B、C等3家): as many items as the count, so it adds nothing the list did not say.
+ */
+function totalsList(before: string, q: Quantity): boolean {
+  // Three items or more, written with 、: 和 and 及 also stand inside words (和谐, 及时).
+  if (!Number.isInteger(q.value) || q.value < 3 || q.value > 12 || q.unit === null || q.unit === '%') return false;
+  const items = before.replace(/(?:等|共|这|此)$/u, '').split('、');
+  return items.length === q.value && items.every((item) => item.length > 0 && item.length <= 12);
+}
 
 /** Whether position `at` falls inside a dictionary word that ends there (行|为), not between words. */
 function splitsWord(text: string, at: number): boolean {
