@@ -23,6 +23,11 @@ describe('parseChineseNumeral', () => {
   ])('%s is %d', (text, value) => expect(parseChineseNumeral(text)).toBe(value));
 
   it('rejects what is not a numeral', () => expect(parseChineseNumeral('三个')).toBeNull());
+  it('reads a short run of digits with no zero as ordinals, not a number', () => {
+    expect(parseChineseNumeral('一二三')).toBeNull();
+    expect(parseChineseNumeral('三四')).toBeNull();
+    expect(parseChineseNumeral('二〇二')).toBe(202);
+  });
 });
 
 describe('parseAmount', () => {

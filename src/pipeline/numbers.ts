@@ -46,9 +46,10 @@ export function parseChineseNumeral(text: string): number | null {
   }
   const chars = [...text];
   if (chars.some((c) => CN_DIGIT[c] === undefined && CN_SMALL_UNIT[c] === undefined && c !== '万' && c !== '亿')) return null;
-  // Digit by digit, as in years: 二〇二三.
+  // Digit by digit, as in years: 二〇二三. A short run with no zero is a list of ordinals
+  // (一二三次产业, 三四线城市), not a number.
   if (chars.length > 1 && chars.every((c) => CN_DIGIT[c] !== undefined)) {
-    if (chars.includes('两')) return null;
+    if (chars.includes('两') || (chars.length < 4 && !chars.some((c) => CN_DIGIT[c] === 0))) return null;
     return Number(chars.map((c) => CN_DIGIT[c]).join(''));
   }
   let total = 0;
