@@ -21,16 +21,17 @@ export interface Quantity {
 
 /** Sticky: tried only where a figure can start (see FIGURE_START). */
 export function quantityRegex(fragments: Fragments): RegExp {
+  // 翻番 with no number doubles: a rise of 1 倍, as 翻一番 is.
   const source = fragments.expand(
-    '(?<amount>{AMOUNT})(?:(?<unit1>{UNIT_ANY})?(?:{RANGE_DASH})(?<amount2>{AMOUNT}))?' +
+    '(?<doubled>翻番)|(?<amount>{AMOUNT})(?:(?<unit1>{UNIT_ANY})?(?:{RANGE_DASH})(?<amount2>{AMOUNT}))?' +
       '(?<unit>{UNIT_ANY})?(?<per>{PER_UNIT})?(?:{UNIT_ALTERNATIVE})?(?:人民币)?(?<post>{POST_QUALIFIER})?',
   );
   return new RegExp(source, 'uy');
 }
 
-// Every amount starts with a digit or a Chinese numeral (百分之 and X分之Y included): a cheap scan
+// Every amount starts with a digit or a Chinese numeral (百分之 and X分之Y included), or is 翻番: a cheap scan
 // for these finds where the full expression is worth trying.
-const FIGURE_START = /[0-9零〇一二两三四五六七八九十百千万亿]/g;
+const FIGURE_START = /[0-9零〇一二两三四五六七八九十百千万亿翻]/g;
 
 /** The unit as the contract writes it, and how a value in the written unit converts to it. */
 function canonicalUnit(unit: string): { unit: string; convert: (v: number) => number } {
@@ -47,6 +48,7 @@ const THOUSAND_UNIT = /^(瓦|瓦时|克|米|伏|帕)/u;
 
 export function readQuantity(m: RegExpExecArray): Quantity | null {
   const g = m.groups!;
+  if (g.doubled) return { start: m.index, end: m.index + m[0].length, text: m[0], value: 1, unit: '倍', numeral: 'chinese', approx: false, post: null };
   if (g.amount === '千' && g.unit && THOUSAND_UNIT.test(g.unit)) return null;
   const low = parseAmount(g.amount!);
   if (!low) return null;
