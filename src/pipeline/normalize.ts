@@ -32,8 +32,14 @@ interface LineScan {
 
 const newLine = (): LineScan => ({ length: 0, trailing: 0, prev: 0 });
 
-/** Whitespace as /\s/ and String.prototype.trim have it, without making a string of every unit. */
-export const isWhitespace = (c: number) => (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0xa0 && /\s/.test(String.fromCharCode(c)));
+/**
+ * Whitespace as /\s/ and String.prototype.trim have it (WhiteSpace, the Zs spaces and the line
+ * terminators), tested on the code unit: most text is far above these ranges.
+ */
+export const isWhitespace = (c: number) =>
+  c <= 0x20
+    ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
+    : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
 
 /** Reads units [from, to) of `text`, none of them a line break, into the line. */
 function scanLine(line: LineScan, text: string, from: number, to: number): void {
