@@ -77,7 +77,7 @@ function clauseOf(sentence: Sentence, at: number): Clause | undefined {
  */
 function withSharedModifier(metric: string, previous: string | null, lex: Lexicon): string {
   if (!previous || previous.endsWith(metric)) return metric;
-  // A total named alone is the total of what the previous metric counted: 新增文明城市12个，总数达到22个.
+  // A total named alone is the total of what the previous metric counted: 新增文明村镇15个，总数达到96个.
   if (TOTAL.test(metric)) return withoutDeed(previous, lex, words) + metric;
   // A rate of change named alone (增速高于全省…) is the previous metric's.
   if (lex.rateWords.has(metric)) return previous + metric;
@@ -259,7 +259,7 @@ const HAN_ANY = /\p{Script=Han}/u;
 const words = (text: string) => segment(text).map((t) => t.word);
 
 /**
- * Whether a count only totals the list written right before it (荆州、孝感、黄冈3个城市,
+ * Whether a count only totals the list written right before it (江北、城南、河西3个新区,
  * A、B、C等3家): as many items as the count, so it adds nothing the list did not say.
  */
 function totalsList(before: string, q: Quantity): boolean {
