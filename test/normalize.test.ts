@@ -29,6 +29,11 @@ describe('normalize', () => {
     expect(roundTrip('比 下 降 4.09% 。', '下降4.09%')).toBe('下 降 4.09%');
     expect(roundTrip('\uFEFF增长３．５％', '3.5%')).toBe('３．５％');
   });
+  it('keeps a full-width comma between two digits, where "," would join two numbers into one', () => {
+    expect(normalize('约占1/10，4386万名').text).toBe('约占1/10，4386万名');
+    expect(normalize('编号934　1200').text).toBe('编号934，1200');
+    expect(normalize('破获934起　1200名').text).toBe('破获934起,1200名');
+  });
   it('finds the width of text laid out in fixed-width lines', () => {
     const lines = Array.from({ length: 10 }, (_, k) => '字'.repeat(16 + (k % 3)));
     expect(wrapWidth(lines.join('\n'))).toBe(18);

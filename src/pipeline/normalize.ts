@@ -19,6 +19,7 @@ const TERMINAL = new Set([...'。！？!?；;：:…']);
 const CLOSERS = new Set([...'”’」』)）】》"\'']);
 const LIST_MARKER = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[，,、]|——|[-•·●○■□▪]\s*)/u;
 const LONG_LINE = 30;
+const FULL_WIDTH_COMMA = 0xff0c;
 
 /** A line read a piece at a time: its code points once trimmed, without holding it (a line may be 100 MB). */
 interface LineScan {
@@ -161,7 +162,7 @@ export function normalize(original: string, width = wrapWidth(original)): Normal
       continue;
     }
     if (!isSpace(c)) {
-      emit(c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c, cp, cp + 1);
+      emit(c === FULL_WIDTH_COMMA ? commaBetween(length ? out[length - 1]! : 0, original.charCodeAt(i + 1)) : c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c, cp, cp + 1);
       i++;
       cp++;
       continue;
@@ -204,12 +205,22 @@ export function normalize(original: string, width = wrapWidth(original)): Normal
       }
     }
     // Inside a line, an ideographic space separates two phrases of a headline: 破获934起　受骗率….
-    if (wideAt >= 0 && newlineAt < 0) emit(0xff0c - 0xfee0, wideAt, wideAt + 1);
+    if (wideAt >= 0 && newlineAt < 0) emit(commaBetween(prev, next), wideAt, wideAt + 1);
     else if (isAsciiWordCode(prev) && isAsciiWordCode(next >= 0xff01 && next <= 0xff5e ? next - 0xfee0 : next)) emit(0x20, runCp, runCp + 1);
   }
   let text = '';
   for (let k = 0; k < length; k += 8192) text += String.fromCharCode.apply(null, out.subarray(k, Math.min(length, k + 8192)) as unknown as number[]);
   return { text, start: starts.subarray(0, length), end: ends.subarray(0, length), originalLength: cp };
+}
+
+const isDigitCode = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+
+/**
+ * The comma that separates two phrases: ',' as full-width forms fold, but '，' between two digits,
+ * where ',' would join two numbers into one (1/10，4386万 is not 10,438).
+ */
+function commaBetween(prev: number, next: number): number {
+  return isDigitCode(prev) && isDigitCode(next) ? FULL_WIDTH_COMMA : 0x2c;
 }
 
 function isAsciiWordCode(c: number): boolean {
