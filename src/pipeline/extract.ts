@@ -42,6 +42,8 @@ interface Reading {
   basis: string | null;
   unit: string;
   rules: Record<string, string>;
+  /** the verb that gave a count its direction (净增), for the next thing of its list */
+  deed?: [word: string, direction: Direction];
   /** the list members this figure's phrase split into, for the next clause's 分别 */
   members?: string[];
 }
@@ -208,6 +210,16 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
         }
       }
     }
+    // A count of a deed whose verb gives the way it moved (净增经营主体): the verb is the direction, not
+    // the metric; the next thing of a list after 、 is counted by the same verb (净增A5户、B6户).
+    let deed = figure.kind === 'count' && direction === null ? lex.deedDirections.find(([word]) => name.startsWith(word) && name.length > word.length) : undefined;
+    const deedBefore = previous?.reading.deed;
+    if (!deed && deedBefore && figure.kind === 'count' && direction === null && metric?.text && /^[、和及]$/u.test(text.slice(previous!.reading.figure.quantity.end, metric.start)) && !lex.actionVerbs.has(words(name)[0]!)) deed = deedBefore;
+    if (deed) {
+      direction = deed[1];
+      if (name.startsWith(deed[0])) name = name.slice(deed[0].length);
+      rules.direction = `from ${deed[0]}, the verb of the deed`;
+    }
     // A metric names something in Chinese: A%0% or (est.) is not a report's figure.
     if (!name || !HAN_ANY.test(name)) continue;
     if (shareOf) {
@@ -226,6 +238,7 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
       unit,
       rules,
       members,
+      deed,
     };
     readings.push(reading);
     previous = { reading, clause };

@@ -105,6 +105,22 @@ function wordBeforeDigits(tokens: Token[], i: number): string {
 }
 
 /**
+ * Where a date or a span of years that ends right before token `end` starts (到2030年, 2025年底,
+ * 连续5年), or `end` if none does: not 年 of a name written with letters (PM2.5年均值).
+ */
+function dateBefore(tokens: Token[], end: number): number {
+  let j = end - 1;
+  if (!/^(?:年|年度|月|日|年底|年末|年初)$/u.test(tokens[j]?.word ?? '')) return end;
+  j--;
+  if (!/^\d+$/.test(tokens[j]?.word ?? '')) return end;
+  while (j > 0 && /^[\d.]+$/.test(tokens[j - 1]!.word)) j--;
+  if (/[A-Za-z]$/.test(tokens[j - 1]?.word ?? '')) return end;
+  // …or a span of years before the verb: 连续5年保持, 5年增加.
+  if (/^(?:到|至|连续|近)$/u.test(tokens[j - 1]?.word ?? '')) j--;
+  return j;
+}
+
+/**
  * The noun phrase that ends at `end`, read right to left from there, no further than `from`.
  * In `count` mode the verb of what was done is kept (破获刑事案件); in `measure` mode a verb
  * inside a compound noun is kept (消费品零售总额) and the walk ends after a leading verb.
@@ -136,7 +152,13 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
   // Between a metric and its figure: adverbs, particles, words of time (每年, 当年) and of goals.
   const skipped = (t: Token) =>
     t.tag === 'd' || t.tag.startsWith('u') || (t.tag === 't' && !lex.ageGroups.has(t.word)) || lex.determiners.has(t.word) || lex.timeWords.has(t.word) || lex.targetWords.has(t.word) || SPAN_OF_TIME.test(t.word);
-  while (i >= 0 && skipped(tokens[i]!)) i--;
+  for (;;) {
+    while (i >= 0 && skipped(tokens[i]!)) i--;
+    // …and a date written between them: 产量(到)2030年达到….
+    const date = dateBefore(tokens, i + 1);
+    if (date === i + 1) break;
+    i = date - 1;
+  }
   const kept: Token[] = [];
   let subject: string | undefined;
   let seenNoun = false;
@@ -181,6 +203,10 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
       continue;
     }
     if (lex.timeWords.has(t.word) || t.tag === 't' || /^\d/.test(t.word)) break;
+    // 来 after a span of time is "since" (五年|来), which the segmenter leaves as a verb.
+    if (t.word === '来' && tokens[i - 1] && (tokens[i - 1]!.tag === 't' || /[年月天]$/u.test(tokens[i - 1]!.word))) break;
+    // 年 after a number is a date's (2025|年|总量).
+    if (dateBefore(tokens, i + 1) !== i + 1) break;
     if (lex.determiners.has(t.word)) {
       if (!seenNoun) break;
       i--;

@@ -1,6 +1,6 @@
 // The word sets of patterns/fragments.yaml that field attachment reads, in the shapes it needs.
 import type { Fragments } from '../patterns/fragments.js';
-import type { Qualifier } from '../contract.js';
+import type { Direction, Qualifier } from '../contract.js';
 
 export interface Lexicon {
   placeWhole: Set<string>;
@@ -19,6 +19,8 @@ export interface Lexicon {
   areaWords: Set<string>;
   /** verbs that patterns read as cues: 达到, 增长, 下降 ... */
   cueWords: Set<string>;
+  /** 净增 (up), 压减 (down) …: the verbs of a deed that give its count a direction, longest first */
+  deedDirections: [word: string, direction: Direction][];
   /** 增速, 增幅, 涨幅 ...: words that name a rate of change */
   rateWords: Set<string>;
   peopleNouns: string[];
@@ -60,6 +62,7 @@ export function buildLexicon(f: Fragments): Lexicon {
     areaWords: new Set(f.words('AREA_WORD')),
     targetWords: new Set(f.words('TARGET_WORD')),
     ageGroups: new Set(f.words('AGE_GROUP')),
+    deedDirections: [...f.words('DEED_UP').map((w) => [w, 'up'] as [string, Direction]), ...f.words('DEED_DOWN').map((w) => [w, 'down'] as [string, Direction])].sort((a, b) => b[0].length - a[0].length),
     rateWords: new Set([...f.words('RATE_OF_CHANGE_UP'), ...f.words('RATE_OF_CHANGE_DOWN')]),
     cueWords: new Set([...f.words('LEVEL_VERB'), ...f.words('UP'), ...f.words('DOWN')]),
     peopleNouns: f.words('PEOPLE_NOUN'),
