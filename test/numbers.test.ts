@@ -36,6 +36,10 @@ describe('parseAmount', () => {
     expect(parseAmount('5.67万亿')).toMatchObject({ value: 5670000000000 });
     expect(parseAmount('１')).toBeNull();
   });
+  it('scales a Chinese numeral by a multiplier written after 余 (一千二百余万)', () => {
+    expect(parseAmount('一千二百余万')).toMatchObject({ value: 12000000, approx: true, numeral: 'chinese', multiplied: true });
+    expect(parseAmount('三百多亿')).toMatchObject({ value: 30000000000, approx: true });
+  });
   it('turns fractions and 百分之 into percentages', () => {
     expect(parseAmount('三分之一')).toMatchObject({ value: 33.3333, percent: true });
     expect(parseAmount('百分之三十')).toMatchObject({ value: 30, percent: true });

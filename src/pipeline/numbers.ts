@@ -95,7 +95,7 @@ export interface Amount {
 const ARABIC = /^(\d+(?:,\d{3})*(?:\.\d+)?)(万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千)?(余|多)?(万亿|亿|万)?$/u;
 const PERCENT_OF = /^百分之(.+)$/u;
 const FRACTION = /^(.+?)分之(.+)$/u;
-const CHINESE = /^([零〇一二两三四五六七八九十百千万亿点]+?)(余|多)?$/u;
+const CHINESE = /^([零〇一二两三四五六七八九十百千万亿点]+?)(余|多)?(万亿|亿|万)?$/u;
 
 function roundPercent(x: number): number {
   return Math.round(x * 1e4) / 1e4;
@@ -129,7 +129,9 @@ export function parseAmount(text: string): Amount | null {
   if (m) {
     const v = parseChineseNumeral(m[1]!);
     if (v === null) return null;
-    return { value: v, numeral: 'chinese', approx: !!m[2], multiplied: /[万亿]/.test(m[1]!), percent: false };
+    // A multiplier after 余 (一千二百余万) scales the whole.
+    const value = m[3] ? scaleDecimal(String(v), multiplierExponent(m[3])) : v;
+    return { value, numeral: 'chinese', approx: !!m[2], multiplied: /[万亿]/.test(m[1]!) || !!m[3], percent: false };
   }
   return null;
 }
