@@ -180,14 +180,20 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
       metric = phraseBefore(ctx, from, metricEnd, 'measure', listed);
       if (metric?.text) rules.metric = 'noun phrase before the figure';
     }
+    const cue = text.slice(figure.cueStart, q.start);
+    // 分别 with no metric of its own names the figures of the clauses before, in order.
+    const referred = !metric?.text && RESPECTIVELY.test(text.slice(from, q.start)) ? figuresReferred(readings, following.get(q)!, clause) : null;
     // A share names its whole after the owner: 增加值 + 占地区生产总值比重.
     const shareOf = figure.share === null ? '' : `占${figure.share.replace(/分别|均/gu, '').replace(/的$/u, '')}`;
-    if (shareOf && !metric?.text && lastMetric) metric = { text: lastMetric, start: figure.cueStart, end: figure.cueStart };
+    if (shareOf && !metric?.text && lastMetric && !referred) metric = { text: lastMetric, start: figure.cueStart, end: figure.cueStart };
 
     // An average alone (年均增长4.7%) names no metric: the sentence's goes on.
     let name: string = metric?.text && !AVERAGE_ONLY.test(metric.text) ? metric.text : '';
-    const cue = text.slice(figure.cueStart, q.start);
-    if (!name) {
+    if (referred) {
+      members = referred.map((r) => r.metric);
+      name = members[0]!;
+      rules.metric = 'the figures before 分别, in order';
+    } else if (!name) {
       if (lastMembers && RESPECTIVELY.test(cue)) {
         members = lastMembers;
         name = members[0]!;
@@ -247,6 +253,18 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
   }
   shareListQualifiers(readings, (r) => qualifierOf(ctx, r.figure.quantity, clauseOf(sentence, r.figure.quantity.start)?.start ?? sentence.start));
   return readings;
+}
+
+/**
+ * The figures of earlier clauses that a list of `count` values after 分别 refers to, in order
+ * (查处案件120起，拘留45人，同比分别增长5%和3%): the last `count` readings, each a metric of its
+ * own and not a value of a list.
+ */
+function figuresReferred(readings: Reading[], count: number, clause: Clause): Reading[] | null {
+  if (count < 2 || readings.length < count) return null;
+  const referred = readings.slice(-count);
+  if (referred.some((r) => r.position || r.members || r.figure.quantity.end > clause.start)) return null;
+  return new Set(referred.map((r) => r.metric)).size === count ? referred : null;
 }
 
 /**
