@@ -102,6 +102,8 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
   let regionFrom = sentence.start;
   let lastClause: Clause | undefined;
 
+  const comparison = comparisonIn(text, sentence, lex);
+
   // First what each figure is, so that phrases stop at the next figure that counts.
   const located: { q: Quantity; clause: Clause; figure: Figure | null; from: number }[] = [];
   for (const q of quantities) {
@@ -155,6 +157,16 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
       previous = { reading: readings[readings.length - 1]!, clause };
       continue;
     }
+    // The next member of a list whose values each have their verb: 分别下降3.9%和上升2.1%.
+    const listedMember = previous && previous.clause === clause && previous.reading.members && figure.kind === 'change' && LIST_GAP.test(text.slice(previous.reading.figure.quantity.end, figure.cueStart)) ? previous.reading : null;
+
+    // A change with no basis of its own takes the one of the change it is listed with (同比分别
+    //下降3%和上升2%), or the one a clause of the sentence before it says alone (与去年同期相比，…).
+    if (direction !== null && basis === null) {
+      const listedWith = previous && previous.clause === clause && previous.reading.direction !== null && /^(?:和|、|及|与)?$/u.test(text.slice(previous.reading.figure.quantity.end, figure.cueStart));
+      basis = listedWith ? previous!.reading.basis : comparison && comparison.end <= figure.cueStart ? comparison.basis : null;
+      if (basis) rules.basis = listedWith ? 'from the change it is listed with' : 'from the clause of comparison before it';
+    }
 
     // The metric ends before the pattern's words and before a qualifier word (超78%).
     const qualifierWord = qualifierWordBefore(ctx, from, figure.cueStart);
@@ -189,7 +201,13 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
 
     // An average alone (年均增长4.7%) names no metric: the sentence's goes on.
     let name: string = metric?.text && !AVERAGE_ONLY.test(metric.text) ? metric.text : '';
-    if (referred) {
+    let position: number | undefined;
+    if (listedMember && listedMember.members![(listedMember.position ?? 0) + 1]) {
+      position = (listedMember.position ?? 0) + 1;
+      members = listedMember.members;
+      name = members![position]!;
+      rules.metric = `member ${position + 1} of the list`;
+    } else if (referred) {
       members = referred.map((r) => r.metric);
       name = members[0]!;
       rules.metric = 'the figures before 分别, in order';
@@ -244,6 +262,7 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
       unit,
       rules,
       members,
+      position,
       deed,
     };
     readings.push(reading);
@@ -253,6 +272,15 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
   }
   shareListQualifiers(readings, (r) => qualifierOf(ctx, r.figure.quantity, clauseOf(sentence, r.figure.quantity.start)?.start ?? sentence.start));
   return readings;
+}
+
+/** The first clause of a sentence that only says what its changes are measured against (与上年相比). */
+function comparisonIn(text: string, sentence: Sentence, lex: Lexicon): { basis: string; end: number } | null {
+  for (const c of sentence.clauses) {
+    const m = lex.comparisonClause.exec(text.slice(c.start, c.end).replace(/[\s，,；;：:]/gu, ''));
+    if (m) return { basis: m.groups!.yoy !== undefined ? 'yoy' : 'pop', end: c.end };
+  }
+  return null;
 }
 
 /**
@@ -310,16 +338,24 @@ function splitsWord(text: string, at: number): boolean {
 }
 
 /**
+ * Whether figure `b` is the next value of a list after the value `a` ends: 9.7%、15.3%, or a
+ * change with a verb of its own (下降3.9%和上升2.1%).
+ */
+function listedAfter(text: string, aEnd: number, b: Figure): boolean {
+  return LIST_GAP.test(text.slice(aEnd, b.quantity.start)) || (b.kind === 'change' && LIST_GAP.test(text.slice(aEnd, b.cueStart)));
+}
+
+/**
  * For each figure, how many values stand in the list it starts: 9.7%、15.3%和12% is three.
  * Counted once, from the last figure back, so a long list costs no more than a short one.
  */
 function listLengths(text: string, located: { q: Quantity; clause: Clause; figure: Figure | null }[]): Map<Quantity, number> {
   const lengths = new Map<Quantity, number>();
-  let next: { q: Quantity; clause: Clause } | null = null;
+  let next: { q: Quantity; clause: Clause; figure: Figure | null } | null = null;
   for (let k = located.length - 1; k >= 0; k--) {
     const l = located[k]!;
     if (!l.figure) continue;
-    const joined = next && next.clause === l.clause && LIST_GAP.test(text.slice(l.q.end, next.q.start));
+    const joined = next && next.clause === l.clause && listedAfter(text, l.q.end, next.figure!);
     lengths.set(l.q, joined ? lengths.get(next!.q)! + 1 : 1);
     next = l;
   }

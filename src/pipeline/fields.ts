@@ -164,6 +164,16 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
   let seenNoun = false;
   while (i >= 0) {
     const t = tokens[i]!;
+    // A per-capita denominator belongs to its measure: 每万人|发案率, 每10万人口|死亡率.
+    if (isNumeral(t) && kept.length) {
+      let j = i;
+      while (j > 0 && isNumeral(tokens[j - 1]!)) j--;
+      if (tokens[j - 1]?.word === '每') {
+        kept.unshift(...tokens.slice(j - 1, i + 1));
+        i = j - 2;
+        continue;
+      }
+    }
     if (CLOSE.test(t.word)) {
       const j = openerOf(tokens, i);
       if (j < 0) break;

@@ -34,6 +34,8 @@ export interface Lexicon {
   subjectEnd: RegExp;
   targetCue: RegExp;
   timeUnits: Set<string>;
+  /** a clause that only says against what the sentence's changes are measured: 与去年同期相比 */
+  comparisonClause: RegExp;
   qualifierBefore: RegExp;
   qualifierWords: Map<string, Qualifier>;
   /** words that end in a qualifier's character without being one (签约) */
@@ -76,6 +78,7 @@ export function buildLexicon(f: Fragments): Lexicon {
     subjectEnd: new RegExp(`[省市县区州${[...f.words('PLACE_SUBJECT'), ...f.words('BODY_SUFFIX')].map((w) => w.at(-1)).join('')}]`, 'u'),
     targetCue: new RegExp(f.source('TARGET_CUE'), 'u'),
     timeUnits: new Set(f.words('TIME_UNIT')),
+    comparisonClause: new RegExp(`^(?:(?<yoy>${f.source('YOY')})|(?<pop>${f.source('POP')}))$`, 'u'),
     qualifierBefore: new RegExp(`${f.source('QUAL_BEFORE')}$`, 'u'),
     qualifierWords,
     qualifierFalseFriends: new Set(f.words('QUAL_FALSE_FRIEND')),
