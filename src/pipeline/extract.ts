@@ -274,6 +274,12 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
   return readings;
 }
 
+/** Where the first match of `re` in `text` ends, counted from `offset`; Infinity if none. */
+function endOfMatch(re: RegExp, text: string, offset: number): number {
+  const m = re.exec(text);
+  return m ? offset + m.index + m[0].length : Infinity;
+}
+
 /** The first clause of a sentence that only says what its changes are measured against (与上年相比). */
 function comparisonIn(text: string, sentence: Sentence, lex: Lexicon): { basis: string; end: number } | null {
   for (const c of sentence.clauses) {
@@ -435,8 +441,9 @@ function extractChunk(ex: Extractor, norm: Normalized, original: CodePoints, pla
     const opening = sentence.clauses[0]!;
     let sentenceSubject: string | null = null;
     // Where the sentence first names a plan: figures after it are targets. Found once, not per figure.
-    const cue = lex.targetCue.exec(text.slice(sentence.start, sentence.end));
-    const cueAt = cue ? sentence.start + cue.index + cue[0].length : Infinity;
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    const cueAt = endOfMatch(lex.targetCue, sentenceText, sentence.start);
+    const levelCueAt = endOfMatch(lex.targetCueLevel, sentenceText, sentence.start);
     for (const r of readings) {
       const q = r.figure.quantity;
       const clause = clauseOf(sentence, q.start);
@@ -448,7 +455,7 @@ function extractChunk(ex: Extractor, norm: Normalized, original: CodePoints, pla
         sentenceSubject;
       sentenceSubject = subject;
       const target =
-        r.figure.pattern.target === true || sentence.plan || cueAt <= q.start;
+        r.figure.pattern.target === true || sentence.plan || cueAt <= q.start || ((r.figure.kind !== 'count' || q.post !== null) && levelCueAt <= q.start);
       // A value of a list spans from the list's verb (分别增长3.2%、6.4%), but no further back than
       // SPAN_REACH: a list of thousands of values must not give spans of thousands of characters.
       const spanStart = Math.max(Math.min(r.metricStart ?? r.figure.cueStart, r.figure.cueStart), r.position ? q.start - SPAN_REACH : 0);

@@ -33,6 +33,8 @@ export interface Lexicon {
   /** a character every match of subjectWords ends with: a stretch with none names no subject */
   subjectEnd: RegExp;
   targetCue: RegExp;
+  /** a word of a goal only for a level or a change: 确保 */
+  targetCueLevel: RegExp;
   timeUnits: Set<string>;
   /** a clause that only says against what the sentence's changes are measured: 与去年同期相比 */
   comparisonClause: RegExp;
@@ -76,7 +78,8 @@ export function buildLexicon(f: Fragments): Lexicon {
     // A name ends in a place suffix and does not start after a word of time or a function word.
     subjectWords: new RegExp(`${f.source('PLACE_SUBJECT')}|${NAME_START}${NAME_CHAR}{2,3}(?<![城实施建社园景辖片校矿小库])(?:省|市|县|区|州)(?![级民场区委政长内外容值域])|${NAME_START}${NAME_CHAR}{2,6}?${f.source('BODY_SUFFIX')}`, 'gu'),
     subjectEnd: new RegExp(`[省市县区州${[...f.words('PLACE_SUBJECT'), ...f.words('BODY_SUFFIX')].map((w) => w.at(-1)).join('')}]`, 'u'),
-    targetCue: new RegExp(f.source('TARGET_CUE'), 'u'),
+    targetCue: new RegExp(`${f.source('TARGET_CUE')}|${f.source('TARGET_CUE_VERB')}`, 'u'),
+    targetCueLevel: new RegExp(f.source('TARGET_CUE_LEVEL'), 'u'),
     timeUnits: new Set(f.words('TIME_UNIT')),
     comparisonClause: new RegExp(`^(?:(?<yoy>${f.source('YOY')})|(?<pop>${f.source('POP')}))$`, 'u'),
     qualifierBefore: new RegExp(`${f.source('QUAL_BEFORE')}$`, 'u'),
