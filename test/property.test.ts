@@ -111,7 +111,7 @@ describe('extract() on any text', () => {
     );
   });
 
-  // Counterexamples once found: 'A%0%' (metric 'A%'), 'GDP grew 5.2 % (est.)' (metric '(est.)').
+  // Counterexamples once found: 'A%0%' (metric 'A%'), 'GDP grew 5.2 % (est.)' (metric '(est.)'), 'GDP % 0.0 %' (metric 'GDP%').
   it('text that is not a report, % included, gives no indicator (counterexample "A%0%")', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(notReportWithPercent, (text) => {

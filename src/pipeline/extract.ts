@@ -56,6 +56,12 @@ const SUBJECT_WINDOW = 40;
 const AVERAGE_ONLY = /^(?:年均|日均|月均|平均|人均|实际|名义)$/u;
 const MEASURED_UNIT = /^(?:%|百分点|倍|元|美元|欧元|港元|日元|英镑|亿|吨|千克|公斤|公里|千米|米|平方米|平方公里|亩|公顷|千瓦|千瓦时|度|立方米)/u;
 const RESPECTIVELY = /分别|均|都/u;
+/**
+ * …and right before the figure, which a count has no cue for: A、B各20家, 双双突破, and 均 for a
+ * change or level (A、B均保持10%以上增长), not for a count (A和B均破亿度 stays one) nor 年均.
+ */
+const RESPECTIVELY_NEAR = /分别|各|双双/u;
+const EACH_NEAR = /(?<![年人日月户亩平案])均/u;
 const TOTAL = /^(?:总数|总量|总规模)$/u;
 
 /** The clause holding offset `at`, by binary search: a long sentence may have hundreds. */
@@ -171,7 +177,10 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
     // The metric ends before the pattern's words and before a qualifier word (超78%).
     const qualifierWord = qualifierWordBefore(ctx, from, figure.cueStart);
     const metricEnd = figure.cueStart - (qualifierWord?.length ?? 0);
-    const listed = RESPECTIVELY.test(text.slice(figure.cueStart, q.start)) || following.get(q)! > 1;
+    const cue = text.slice(figure.cueStart, q.start);
+    const near = text.slice(Math.max(from, q.start - 4), q.start);
+    const respective = RESPECTIVELY.test(cue) || RESPECTIVELY_NEAR.test(near) || (figure.kind !== 'count' && EACH_NEAR.test(near));
+    const listed = respective || following.get(q)! > 1;
     if (figure.kind === 'count') {
       const next = located.find((l) => l.figure && l.q.start >= q.end)?.figure;
       const found = phraseAfter(ctx, q.end, Math.min(clause.end, Math.max(q.end, next?.cueStart ?? clause.end)));
@@ -192,7 +201,6 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
       metric = phraseBefore(ctx, from, metricEnd, 'measure', listed);
       if (metric?.text) rules.metric = 'noun phrase before the figure';
     }
-    const cue = text.slice(figure.cueStart, q.start);
     // 分别 with no metric of its own names the figures of the clauses before, in order.
     const referred = !metric?.text && RESPECTIVELY.test(text.slice(from, q.start)) ? figuresReferred(readings, following.get(q)!, clause) : null;
     // A share names its whole after the owner: 增加值 + 占地区生产总值比重.
@@ -212,7 +220,7 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
       name = members[0]!;
       rules.metric = 'the figures before 分别, in order';
     } else if (!name) {
-      if (lastMembers && RESPECTIVELY.test(cue)) {
+      if (lastMembers && respective) {
         members = lastMembers;
         name = members[0]!;
         rules.metric = 'the list of the previous clause';
@@ -224,9 +232,9 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
       const shared = withSharedModifier(name, lastMetric, lex);
       if (shared !== name) rules.metric = 'bare measure + the modifier of the previous metric';
       name = shared;
-      if (RESPECTIVELY.test(cue) || /、|和|及|与/u.test(name)) {
+      if (respective || /、|和|及|与/u.test(name)) {
         const values = following.get(q)!;
-        const split = values > 1 ? listMembers(name, values, lex, words) : RESPECTIVELY.test(cue) ? listMembers(name, 'all', lex, words) : null;
+        const split = values > 1 ? listMembers(name, values, lex, words) : respective ? listMembers(name, 'all', lex, words) : null;
         if (split) {
           members = split;
           name = split[0]!;
@@ -244,8 +252,9 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
       if (name.startsWith(deed[0])) name = name.slice(deed[0].length);
       rules.direction = `from ${deed[0]}, the verb of the deed`;
     }
-    // A metric names something in Chinese: A%0% or (est.) is not a report's figure.
-    if (!name || !HAN_ANY.test(name)) continue;
+    // A metric names something in Chinese, or is a Latin term in a Chinese clause (GDP增长5%):
+    // A%0% or (est.) is not a report's figure.
+    if (!name || !(HAN_ANY.test(name) || (LATIN_TERM.test(name) && HAN_ANY.test(text.slice(clause.start, clause.end))))) continue;
     if (shareOf) {
       name += shareOf;
       members = members?.map((m) => m + shareOf);
@@ -321,6 +330,7 @@ function shareListQualifiers(readings: Reading[], own: (r: Reading) => Qualifier
 
 const HAN_CHAR = /^\p{Script=Han}$/u;
 const HAN_ANY = /\p{Script=Han}/u;
+const LATIN_TERM = /^[A-Za-z][A-Za-z0-9.]*[A-Za-z0-9]$/;
 const words = (text: string) => segment(text).map((t) => t.word);
 
 /**

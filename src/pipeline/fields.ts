@@ -182,7 +182,9 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
       i = j - 1;
       continue;
     }
-    if (list && t.word === '、' && kept.length && tokens[i - 1] && (isNounLike(tokens[i - 1]!) || isVerb(tokens[i - 1]!) || CLOSE.test(tokens[i - 1]!.word))) {
+    // 、 inside a list's phrase; and in a count of one figure, between the things it totals (网址、APP共1万个).
+    const joinsNouns = mode === 'count' && seenNoun && tokens[i - 1] && isNounLike(tokens[i - 1]!);
+    if ((list || joinsNouns) && t.word === '、' && kept.length && tokens[i - 1] && (isNounLike(tokens[i - 1]!) || isVerb(tokens[i - 1]!) || CLOSE.test(tokens[i - 1]!.word))) {
       kept.unshift(t);
       i--;
       continue;
