@@ -35,6 +35,7 @@ const DIGIT_START = /^[\d零〇一二两三四五六七八九十百千万]/u;
 const SPAN_OF_TIME = /^[\d零〇一二两三四五六七八九十百]+(?:年|个月|月|天|年来)$/u;
 
 const isPunct = (t: Token) => PUNCT.test(t.word);
+const THRESHOLD = /^(?:以上|以下|及以上)$/u;
 /** A number, not a word that starts with a numeral character (零工, 万众). */
 const isNumeral = (t: Token) => /^\d/.test(t.word) || (t.tag === 'm' && DIGIT_START.test(t.word));
 const isVerb = (t: Token) => /^v[dgi]?$/.test(t.tag) || t.tag === 'v';
@@ -164,6 +165,15 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
   let seenNoun = false;
   while (i >= 0) {
     const t = tokens[i]!;
+    // A threshold that sets the group measured belongs to it: 60岁以上|老年人被骗案件.
+    if (THRESHOLD.test(t.word) && kept.length && tokens[i - 2] && !isNumeral(tokens[i - 1]!) && isNumeral(tokens[i - 2]!)) {
+      let j = i - 2;
+      while (j > 0 && isNumeral(tokens[j - 1]!)) j--;
+      kept.unshift(...tokens.slice(j, i + 1));
+      seenNoun = true;
+      i = j - 1;
+      continue;
+    }
     // A per-capita denominator belongs to its measure: 每万人|发案率, 每10万人口|死亡率.
     if (isNumeral(t) && kept.length) {
       let j = i;
