@@ -8,7 +8,7 @@ import { endsWithVerb, listMembers, withoutDeed, phraseAfter, phraseBefore, qual
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { matchFigure, type Figure } from './match.js';
 import { normalize, toOriginal, wrapWidth, type Normalized } from './normalize.js';
-import { findQuantities, quantityRegex, type Quantity } from './quantities.js';
+import { findQuantities, quantityRegex, shareListUnits, type Quantity } from './quantities.js';
 import { configureVocabulary, isWord, segment, type Token } from './segment.js';
 
 export interface Extractor {
@@ -440,6 +440,7 @@ function extractChunk(ex: Extractor, norm: Normalized, original: CodePoints, pla
   const split = splitSentences(text, { plan: lex.planHeading, review: lex.reviewHeading, planSentence: lex.planSentence }, plan);
   const ctx: Context = { text, lex, display: displayOf(norm, original), tokens: tokensOf(text) };
   const all = findQuantities(text, ex.quantities);
+  shareListUnits(text, all, lex.timeUnits);
   const out: Indicator[] = [];
   let k = 0;
   for (const sentence of split.sentences) {

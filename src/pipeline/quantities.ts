@@ -96,3 +96,29 @@ export function findQuantities(text: string, regex: RegExp): Quantity[] {
   }
   return out;
 }
+
+const LIST_JOIN = /^[、和及与]$/u;
+
+/**
+ * A unit written once, after the last value of a list, belongs to every value of it
+ * (3500万、2300万人次; 快于全国3.4个、1个百分点): the values before take it, in place.
+ * Not a unit of time (2023、2024年 are years), nor one whose value converts (三、四成).
+ */
+export function shareListUnits(text: string, quantities: Quantity[], timeUnits: Set<string>): void {
+  // The unit the values after k carry: written (and so in the text) or passed along the list.
+  let carried: string | null = null;
+  for (let k = quantities.length - 2; k >= 0; k--) {
+    const q = quantities[k]!;
+    const next = quantities[k + 1]!;
+    const written = next.unit !== null && next.text.includes(next.unit) ? next.unit : null;
+    const unit: string | null = written ?? (carried === next.unit ? carried : null);
+    carried = null;
+    if (unit === null || timeUnits.has(unit) || !LIST_JOIN.test(text.slice(q.end, next.start))) continue;
+    const bare = q.unit === null && q.numeral === 'arabic' && !/[%％]/u.test(q.text);
+    const pointsCounted = q.unit === '个' && unit === '百分点' && next.text.includes('个百分点');
+    if (bare || pointsCounted) {
+      quantities[k] = { ...q, unit };
+      carried = unit;
+    }
+  }
+}
