@@ -184,6 +184,11 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
         continue;
       }
     }
+    // A note number in square brackets (产业［2］) is not part of the phrase.
+    if (/^[\]］〕]$/u.test(t.word) && tokens[i - 1] && /^\d+$/.test(tokens[i - 1]!.word) && /^[\[［〔]$/u.test(tokens[i - 2]?.word ?? '')) {
+      i -= 3;
+      continue;
+    }
     if (CLOSE.test(t.word)) {
       const j = openerOf(tokens, i);
       if (j < 0) break;
