@@ -292,6 +292,8 @@ function endOfMatch(re: RegExp, text: string, offset: number): number {
 /** The first clause of a sentence that only says what its changes are measured against (与上年相比). */
 function comparisonIn(text: string, sentence: Sentence, lex: Lexicon): { basis: string; end: number } | null {
   for (const c of sentence.clauses) {
+    // Such a clause is short: 与上年同期相比 and its punctuation.
+    if (c.end - c.start > 12) continue;
     const m = lex.comparisonClause.exec(text.slice(c.start, c.end).replace(/[\s，,；;：:]/gu, ''));
     if (m) return { basis: m.groups!.yoy !== undefined ? 'yoy' : 'pop', end: c.end };
   }
