@@ -279,7 +279,7 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
     lastMetric = members ? members[members.length - 1]! : name;
     if (members) lastMembers = members;
   }
-  shareListQualifiers(readings, (r) => qualifierOf(ctx, r.figure.quantity, clauseOf(sentence, r.figure.quantity.start)?.start ?? sentence.start));
+  shareListQualifiers(readings, (r) => (r.figure.qualifier ? lex.qualifierWords.get(r.figure.qualifier) ?? null : qualifierOf(ctx, r.figure.quantity, clauseOf(sentence, r.figure.quantity.start)?.start ?? sentence.start)));
   return readings;
 }
 

@@ -19,6 +19,8 @@ export interface Figure {
   cueEnd: number;
   /** text the pattern captured as `share` (占全球10%: 全球) */
   share: string | null;
+  /** a qualifier word the pattern captured as `qual`, away from the figure (接近全市总数的一半) */
+  qualifier: string | null;
   /** the words that gave the direction and the basis, for --explain */
   words: { direction?: string; basis?: string };
 }
@@ -127,6 +129,7 @@ export function matchFigure(
       cueStart,
       cueEnd,
       share: groups.share ?? null,
+      qualifier: groups.qual ?? null,
       words: { direction: groups.up ?? groups.down ?? groups.flat, basis: groups.yoy ?? groups.pop ?? groups.benchmark },
     };
   }

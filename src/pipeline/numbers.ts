@@ -113,6 +113,8 @@ export function parseAmount(text: string): Amount | null {
     const exponent = multiplierExponent(m[2]) + multiplierExponent(m[4]);
     return { value: scaleDecimal(m[1]!, exponent), numeral: 'arabic', approx: !!m[3], multiplied: exponent > 0, percent: false };
   }
+  // Half (一半) is a fraction, so a percentage.
+  if (text === '一半') return { value: 50, numeral: 'fraction', approx: false, multiplied: false, percent: true };
   m = PERCENT_OF.exec(text);
   if (m) {
     const v = parsePlain(m[1]!);
