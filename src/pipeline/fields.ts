@@ -111,7 +111,7 @@ function wordBeforeDigits(tokens: Token[], i: number): string {
  */
 function dateBefore(tokens: Token[], end: number): number {
   let j = end - 1;
-  if (!/^(?:年|年度|月|日|年底|年末|年初)$/u.test(tokens[j]?.word ?? '')) return end;
+  if (!/^(?:年|年度|月|月份|日|年底|年末|年初)$/u.test(tokens[j]?.word ?? '')) return end;
   j--;
   if (!/^\d+$/.test(tokens[j]?.word ?? '')) return end;
   while (j > 0 && /^[\d.]+$/.test(tokens[j - 1]!.word)) j--;
