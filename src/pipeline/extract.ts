@@ -19,7 +19,12 @@ export interface Extractor {
 
 export function createExtractor(library: PatternLibrary): Extractor {
   const f = library.fragments;
-  configureVocabulary([...f.words('SEGMENTER_NOUN').map((w) => [w, 'n'] as [string, string]), ...f.words('ACTION_VERB').map((w) => [w, 'v'] as [string, string])]);
+  // Method phrases as adverbs, which a metric's phrase skips.
+  configureVocabulary([
+    ...f.words('SEGMENTER_NOUN').map((w) => [w, 'n'] as [string, string]),
+    ...f.words('ACTION_VERB').map((w) => [w, 'v'] as [string, string]),
+    ...f.words('METHOD_PHRASE').map((w) => [w, 'd'] as [string, string]),
+  ]);
   return { library, lexicon: buildLexicon(library.fragments), quantities: quantityRegex(library.fragments) };
 }
 
@@ -230,7 +235,8 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
       name = members[0]!;
       rules.metric = 'the figures before 分别, in order';
     } else if (!name) {
-      if (lastMembers && respective) {
+      // The list of the previous clause goes on with 分别, or with as many values as it has members.
+      if (lastMembers && (respective || following.get(q) === lastMembers.length)) {
         members = lastMembers;
         name = members[0]!;
         rules.metric = 'the list of the previous clause';
@@ -330,7 +336,9 @@ function shareListQualifiers(readings: Reading[], own: (r: Reading) => Qualifier
   for (const r of readings) r.qualifier = own(r);
   for (let a = 0; a < readings.length; ) {
     let b = a + 1;
-    while (b < readings.length && readings[b]!.figure.cueStart === readings[a]!.figure.cueStart && readings[b]!.members === readings[a]!.members && readings[a]!.members) b++;
+    // The values of one list: members of one phrase, or values carried one after another.
+    const sameList = (r: Reading) => r.figure.cueStart === readings[a]!.figure.cueStart && ((r.members === readings[a]!.members && r.members !== undefined) || r.position !== undefined);
+    while (b < readings.length && sameList(readings[b]!)) b++;
     const first = readings[a]!;
     const last = readings[b - 1]!;
     if (b - a > 1 && last.qualifier && last.figure.quantity.post) for (let k = a; k < b - 1; k++) readings[k]!.qualifier ??= last.qualifier;

@@ -36,6 +36,8 @@ const SPAN_OF_TIME = /^[\d零〇一二两三四五六七八九十百]+(?:年|个
 
 const isPunct = (t: Token) => PUNCT.test(t.word);
 const THRESHOLD = /^(?:以上|以下|及以上)$/u;
+/** A threshold written with a magnitude alone: 亿元以上项目. */
+const MAGNITUDE_UNIT = /^[十百千万亿]+元$/u;
 /** A number, not a word that starts with a numeral character (零工, 万众). */
 const isNumeral = (t: Token) => /^\d/.test(t.word) || (t.tag === 'm' && DIGIT_START.test(t.word));
 const isVerb = (t: Token) => /^v[dgi]?$/.test(t.tag) || t.tag === 'v';
@@ -166,6 +168,12 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
   while (i >= 0) {
     const t = tokens[i]!;
     // A threshold that sets the group measured belongs to it: 60岁以上|老年人被骗案件.
+    if (THRESHOLD.test(t.word) && kept.length && tokens[i - 1] && MAGNITUDE_UNIT.test(tokens[i - 1]!.word)) {
+      kept.unshift(tokens[i - 1]!, t);
+      seenNoun = true;
+      i -= 2;
+      continue;
+    }
     if (THRESHOLD.test(t.word) && kept.length && tokens[i - 2] && !isNumeral(tokens[i - 1]!) && isNumeral(tokens[i - 2]!)) {
       let j = i - 2;
       while (j > 0 && isNumeral(tokens[j - 1]!)) j--;
@@ -198,7 +206,8 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
       continue;
     }
     // 、 inside a list's phrase; and in a count of one figure, between the things it totals (网址、APP共1万个).
-    const joinsNouns = mode === 'count' && seenNoun && tokens[i - 1] && isNounLike(tokens[i - 1]!);
+    // (and between verbs of one deed: 审结、执结案件)
+    const joinsNouns = mode === 'count' && tokens[i - 1] && ((seenNoun && isNounLike(tokens[i - 1]!)) || (isVerb(tokens[i - 1]!) && isVerb(kept[0] ?? tokens[i - 1]!)));
     if ((list || joinsNouns) && t.word === '、' && kept.length && tokens[i - 1] && (isNounLike(tokens[i - 1]!) || isVerb(tokens[i - 1]!) || CLOSE.test(tokens[i - 1]!.word))) {
       kept.unshift(t);
       i--;
@@ -226,6 +235,13 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
     if (t.tag === 't' && lex.ageGroups.has(t.word)) {
       kept.unshift(t);
       seenNoun = true;
+      i--;
+      continue;
+    }
+    // A bare measure or deed (产值, 完成) after its topic and a light verb or adverb: 工业企业|实现|产值,
+    // 预算收入|累计|完成. The topic names what is measured; the verb between is left out.
+    const bare = kept.length > 0 && (lex.measureHeads.includes(kept.map((k) => k.word).join('')) || (kept.length === 1 && isVerb(kept[0]!)));
+    if (bare && (lex.lightVerbs.has(t.word) || (lex.timeWords.has(t.word) && t.word.length > 1)) && tokens[i - 1] && isNounLike(tokens[i - 1]!) && !lex.placeWhole.has(tokens[i - 1]!.word)) {
       i--;
       continue;
     }
@@ -268,7 +284,13 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
       if (mode === 'count' && seenNoun) {
         const verbs = [t];
         i--;
-        while (i >= 0 && isVerb(tokens[i]!) && !lex.lightVerbs.has(tokens[i]!.word)) verbs.unshift(tokens[i--]!);
+        const deedVerb = (k: number) => k >= 0 && isVerb(tokens[k]!) && !lex.lightVerbs.has(tokens[k]!.word);
+        while (deedVerb(i)) verbs.unshift(tokens[i--]!);
+        // Verbs of one deed joined by 、: 遣返、劝返嫌疑人.
+        while (i >= 1 && tokens[i]!.word === '、' && deedVerb(i - 1)) {
+          verbs.unshift(tokens[i--]!);
+          while (deedVerb(i)) verbs.unshift(tokens[i--]!);
+        }
         kept.unshift(...verbs);
         break;
       }
@@ -510,6 +532,8 @@ function sharedHead(member: string, lastWords: string[], lex: Lexicon): string {
  * phrase does not split that way.
  */
 export function listMembers(phrase: string, count: number | 'all', lex: Lexicon, words: (text: string) => string[]): string[] | null {
+  // 城乡 names two members: 城乡居民收入分别增长5%、7% is 城镇居民收入 and 农村居民收入.
+  if (count === 2 && phrase.startsWith('城乡') && phrase.length > 2 && !/、|和|及|与/u.test(phrase)) return [`城镇${phrase.slice(2)}`, `农村${phrase.slice(2)}`];
   let parts = phrase.split('、');
   if (count === 'all' || parts.length < count) {
     const last = parts.pop()!;
