@@ -168,14 +168,9 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
   while (i >= 0) {
     const t = tokens[i]!;
     // A threshold that sets the group measured belongs to it: 60岁以上|老年人被骗案件.
-    if (THRESHOLD.test(t.word) && kept.length && tokens[i - 1] && MAGNITUDE_UNIT.test(tokens[i - 1]!.word)) {
-      kept.unshift(tokens[i - 1]!, t);
-      seenNoun = true;
-      i -= 2;
-      continue;
-    }
-    if (THRESHOLD.test(t.word) && kept.length && tokens[i - 2] && !isNumeral(tokens[i - 1]!) && isNumeral(tokens[i - 2]!)) {
-      let j = i - 2;
+    const unitBefore = tokens[i - 1];
+    if (THRESHOLD.test(t.word) && kept.length && unitBefore && (MAGNITUDE_UNIT.test(unitBefore.word) || (!isNumeral(unitBefore) && tokens[i - 2] && isNumeral(tokens[i - 2]!)))) {
+      let j = i - 1;
       while (j > 0 && isNumeral(tokens[j - 1]!)) j--;
       kept.unshift(...tokens.slice(j, i + 1));
       seenNoun = true;
