@@ -101,7 +101,7 @@ function withSharedModifier(metric: string, previous: string | null, lex: Lexico
   // Not from a measure, a deed (查处4.3万起，查处率…) or a word the metric already starts with.
   if (!modifier || /[率数]$/u.test(modifier) || [...modifier].length <= 2 || metric.startsWith(modifier)) return metric;
   // Only a measure of the same thing: 破案率 after 刑事案件…, not 入学率 after 参保率.
-  const shares = [...metric.slice(0, -1)].some((c) => previous.includes(c));
+  const shares = [...metric.slice(0, -1)].some((c) => c !== '人' && previous.includes(c));
   return shares ? modifier + metric : metric;
 }
 
@@ -364,11 +364,15 @@ function totalsList(before: string, q: Quantity): boolean {
   return items.length === q.value && items.every((item) => item.length > 0 && item.length <= 12);
 }
 
-/** Whether position `at` falls inside a dictionary word that ends there (行|为), not between words. */
+/**
+ * Whether position `at` falls inside a dictionary word that ends there (行|为), not between words;
+ * not when the character before ends a word of its own (公路|由, not 路由).
+ */
 function splitsWord(text: string, at: number): boolean {
   const before = text[at - 1];
   const first = text[at];
   if (!before || !first || !HAN_CHAR.test(before)) return false;
+  if (at >= 2 && HAN_CHAR.test(text[at - 2]!) && isWord(text[at - 2]! + before)) return false;
   const after = text[at + 1];
   return isWord(before + first) && !(after && isWord(first + after));
 }
