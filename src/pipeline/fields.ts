@@ -334,7 +334,7 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
   let phrase = trimPhrase(kept);
   // A chain of verbs names a deed when nothing else does: 组织开展集中学习.
   const verbs = phrase.filter(isVerb);
-  const deed = !phrase.some(isNounLike) && (verbs.length >= 2 || (verbs.length === 1 && (lex.actionVerbs.has(verbs[0]!.word) || lex.outcomeVerbs.has(verbs[0]!.word))));
+  const deed = !phrase.some(isNounLike) && (verbs.length >= 2 || (verbs.length === 1 && (lex.actionVerbs.has(verbs[0]!.word) || lex.loneVerbs.has(verbs[0]!.word))));
   // A place at the left edge names whose figure it is, not what is measured (江屿市 …).
   const placeAhead = (p: Token[]) =>
     isPlace(p[0]!, lex) || isPlaceName(p[0]!, lex) || (p[0]!.tag === 'x' && PLACE_CHAR.test(p[1]!.word));
@@ -397,8 +397,8 @@ export function phraseAfter(ctx: Context, start: number, to: number): Phrase | n
   const dangling = (t: Token) => lex.cueWords.has(t.word) || lex.lightVerbs.has(t.word) || lex.qualifierWords.has(t.word) || /^p/.test(t.tag);
   while (phrase.length > 1 && dangling(phrase[phrase.length - 1]!)) phrase = phrase.slice(0, -1);
   // 造成3人死亡: the verb alone says what befell them.
-  const outcome = phrase.length === 1 && lex.outcomeVerbs.has(phrase[0]!.word);
-  if (!phrase.length || (!seenNoun && !outcome)) return null;
+  const lone = phrase.length === 1 && lex.loneVerbs.has(phrase[0]!.word);
+  if (!phrase.length || (!seenNoun && !lone)) return null;
   const head = phrase[0]!;
   return {
     text: joinTokens(ctx, phrase),

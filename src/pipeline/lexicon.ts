@@ -11,8 +11,8 @@ export interface Lexicon {
   determiners: Set<string>;
   lightVerbs: Set<string>;
   actionVerbs: Set<string>;
-  /** 死亡, 受伤 …: a verb that names alone what befell the people counted */
-  outcomeVerbs: Set<string>;
+  /** 死亡, 受伤, 起诉 …: a verb that names alone what is counted of people */
+  loneVerbs: Set<string>;
   /** 青年, 老年 …: tagged as times, named groups of people */
   ageGroups: Set<string>;
   /** 力争, 预计 …: words of a goal, never part of a metric */
@@ -65,7 +65,7 @@ export function buildLexicon(f: Fragments): Lexicon {
     determiners: new Set(f.words('DETERMINER')),
     lightVerbs: new Set(f.words('LIGHT_VERB')),
     actionVerbs: new Set(f.words('ACTION_VERB')),
-    outcomeVerbs: new Set(f.words('OUTCOME_VERB')),
+    loneVerbs: new Set(f.words('LONE_VERB')),
     areaWords: new Set(f.words('AREA_WORD')),
     targetWords: new Set(f.words('TARGET_WORD')),
     ageGroups: new Set(f.words('AGE_GROUP')),
