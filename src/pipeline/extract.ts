@@ -69,6 +69,7 @@ const RESPECTIVELY_NEAR = /分别|各|双双/u;
 const EACH_NEAR = /(?<![年人日月户亩平案])均/u;
 const TOTAL = /^(?:总数|总量|总规模)$/u;
 const UPGRADE = /^(?:提升|提高)/u;
+const RATE_UNIT = /^(?:%|百分点|倍)$/u;
 
 /** The clause holding offset `at`, by binary search: a long sentence may have hundreds. */
 function clauseOf(sentence: Sentence, at: number): Clause | undefined {
@@ -206,9 +207,11 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
     if (!metric && figure.kind !== 'count') {
       metric = phraseBefore(ctx, from, metricEnd, 'measure', listed);
       if (metric?.text) rules.metric = 'noun phrase before the figure';
-      // …or, for a change in things counted one by one, the thing after it (增加5000个招生计划);
+      // …or the thing after it, for a change in things counted or measured (增加5000个招生计划) or
+      // a level of things counted (在3000个小区设置回收机), not 迈上3万亿元台阶;
       // 提升 before them is work done on them (提升100所学校), a count with no direction.
-      const after = metric?.text || MEASURED_UNIT.test(unit) ? null : phraseAfter(ctx, q.end, clause.end);
+      const thingAfter = figure.kind === 'change' ? !RATE_UNIT.test(unit) : !MEASURED_UNIT.test(unit);
+      const after = metric?.text || !thingAfter ? null : phraseAfter(ctx, q.end, clause.end);
       if (after?.nounFirst) {
         const upgrade = figure.words.direction !== undefined && UPGRADE.test(figure.words.direction);
         metric = upgrade ? { ...after, text: figure.words.direction + after.text } : after;
