@@ -271,6 +271,12 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
       if (name.startsWith(deed[0])) name = name.slice(deed[0].length);
       rules.direction = `from ${deed[0]}, the verb of the deed`;
     }
+    // A change with no metric nor basis of its own goes on with the change before it: 较去年同期减少
+    // 415起，下降9.7% (both against last year).
+    if (basis === null && direction !== null && !metric?.text && previous?.reading.basis && previous.reading.direction !== null) {
+      basis = previous.reading.basis;
+      rules.basis = 'from the change before it, of the same metric';
+    }
     // A metric names something in Chinese, or is a Latin term in a Chinese clause (GDP增长5%):
     // A%0% or (est.) is not a report's figure.
     if (!name || !(HAN_ANY.test(name) || (LATIN_TERM.test(name) && HAN_ANY.test(text.slice(clause.start, clause.end))))) continue;

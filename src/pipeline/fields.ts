@@ -36,6 +36,7 @@ const SPAN_OF_TIME = /^[\d零〇一二两三四五六七八九十百]+(?:年|个
 
 const isPunct = (t: Token) => PUNCT.test(t.word);
 const THRESHOLD = /^(?:以上|以下|及以上)$/u;
+const NEGATION = /^(?:未|不|无|没有|尚未)$/u;
 /** A threshold written with a magnitude alone: 亿元以上项目. */
 const MAGNITUDE_UNIT = /^[十百千万亿]+元$/u;
 /** A number, not a word that starts with a numeral character (零工, 万众). */
@@ -43,7 +44,7 @@ const isNumeral = (t: Token) => /^\d/.test(t.word) || (t.tag === 'm' && DIGIT_ST
 const isVerb = (t: Token) => /^v[dgi]?$/.test(t.tag) || t.tag === 'v';
 const HAN = /^\p{Script=Han}+$/u;
 // Words the dictionary does not know (tag x) are names and terms far more often than verbs.
-const NUMERAL = /[\d零〇一二两三四五六七八九十百千万亿半几]/u;
+const NUMERAL = /[\d零〇一二两三四五六七八九十百千万亿半几%‰]/u;
 /** Words of place and time the tagger marks f that do not name things. */
 const POSITION = /^(?:期间|以上|以下|之间|以内|之内|以来|前后|左右|上下|内外|中间|之中|当中|之后|之前|以后|以前|以外|之外)$/u;
 const isNounLike = (t: Token) =>
@@ -279,7 +280,8 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
       if (mode === 'count' && seenNoun) {
         const verbs = [t];
         i--;
-        const deedVerb = (k: number) => k >= 0 && isVerb(tokens[k]!) && !lex.lightVerbs.has(tokens[k]!.word);
+        // …with a negation before them (未发现).
+        const deedVerb = (k: number) => k >= 0 && ((isVerb(tokens[k]!) && !lex.lightVerbs.has(tokens[k]!.word)) || NEGATION.test(tokens[k]!.word));
         while (deedVerb(i)) verbs.unshift(tokens[i--]!);
         // Verbs of one deed joined by 、: 遣返、劝返嫌疑人.
         while (i >= 1 && tokens[i]!.word === '、' && deedVerb(i - 1)) {
@@ -295,7 +297,7 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
       const left = tokens[i - 1];
       kept.unshift(t);
       i--;
-      const joined = left && (isNounLike(left) || (isVerb(left) && !lex.lightVerbs.has(left.word)) || (list && (left.word === '、' || left.tag === 'c')));
+      const joined = left && (isNounLike(left) || NEGATION.test(left.word) || (isVerb(left) && !lex.lightVerbs.has(left.word)) || (list && (left.word === '、' || left.tag === 'c')));
       if (seenNoun && !joined) break;
       continue;
     }
@@ -308,6 +310,12 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
     const left = tokens[i - 1];
     // A word of place between two nouns belongs to a term: 规上工业, 线上平台.
     if (t.tag === 'f' && seenNoun && left && isNounLike(left)) {
+      kept.unshift(t);
+      i--;
+      continue;
+    }
+    // A negation belongs to what it negates: 未佩戴头盔的死亡者, 未发现复吸人员.
+    if (NEGATION.test(t.word) && kept.length) {
       kept.unshift(t);
       i--;
       continue;
