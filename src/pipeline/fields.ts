@@ -37,6 +37,9 @@ const SPAN_OF_TIME = /^[\d零〇一二两三四五六七八九十百]+(?:年|个
 const isPunct = (t: Token) => PUNCT.test(t.word);
 const THRESHOLD = /^(?:以上|以下|及以上)$/u;
 const NEGATION = /^(?:未|不|无|没有|尚未)$/u;
+const DENOMINATOR = /^(?:人|人口|户|名)$/u;
+/** Service numbers inside a name: 接处110警情. */
+const SERVICE_NUMBER = /^(?:110|119|120|122|12345|12315|12348|96110)$/;
 /** A threshold written with a magnitude alone: 亿元以上项目. */
 const MAGNITUDE_UNIT = /^[十百千万亿]+元$/u;
 /** A number, not a word that starts with a numeral character (零工, 万众). */
@@ -182,7 +185,8 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
     if (isNumeral(t) && kept.length) {
       let j = i;
       while (j > 0 && isNumeral(tokens[j - 1]!)) j--;
-      if (tokens[j - 1]?.word === '每') {
+      // Not the denominator alone: 发案率为每万人|2.1起 names no metric there.
+      if (tokens[j - 1]?.word === '每' && kept.some((k) => !DENOMINATOR.test(k.word))) {
         kept.unshift(...tokens.slice(j - 1, i + 1));
         i = j - 2;
         continue;
@@ -219,6 +223,16 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
     if (lex.placeWhole.has(t.word)) {
       if (lex.placeSubjects.has(t.word)) subject = t.word;
       break;
+    }
+    if (/^\d+$/.test(t.word) && kept.length) {
+      let j = i;
+      while (j > 0 && /^\d+$/.test(tokens[j - 1]!.word)) j--;
+      const digits = tokens.slice(j, i + 1);
+      if (SERVICE_NUMBER.test(digits.map((d) => d.word).join('')) && tokens[j - 1] && HAN.test(tokens[j - 1]!.word)) {
+        kept.unshift(...digits);
+        i = j - 1;
+        continue;
+      }
     }
     // A number is the end, unless it is part of a name written with letters (PM2.5, 5G基站),
     // which the segmenter may cut at every letter, digit and point (P|M|2|.|5).
