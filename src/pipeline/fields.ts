@@ -185,9 +185,10 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
     if (isNumeral(t) && kept.length) {
       let j = i;
       while (j > 0 && isNumeral(tokens[j - 1]!)) j--;
-      // Not the denominator alone: 发案率为每万人|2.1起 names no metric there.
-      if (tokens[j - 1]?.word === '每' && kept.some((k) => !DENOMINATOR.test(k.word))) {
-        kept.unshift(...tokens.slice(j - 1, i + 1));
+      // A denominator alone before the figure is passed over: 抽检量超每千人|6.6批次.
+      if (tokens[j - 1]?.word === '每') {
+        if (kept.some((k) => !DENOMINATOR.test(k.word))) kept.unshift(...tokens.slice(j - 1, i + 1));
+        else kept.length = 0;
         i = j - 2;
         continue;
       }
