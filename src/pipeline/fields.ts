@@ -221,6 +221,12 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
       i--;
       continue;
     }
+    // 占全国比重: the place after 占 is the whole of a share, not the subject.
+    if (lex.placeWhole.has(t.word) && tokens[i - 1]?.word === '占' && kept.length) {
+      kept.unshift(tokens[i - 1]!, t);
+      i -= 2;
+      continue;
+    }
     if (lex.placeWhole.has(t.word)) {
       if (lex.placeSubjects.has(t.word)) subject = t.word;
       break;
@@ -384,7 +390,8 @@ export function phraseAfter(ctx: Context, start: number, to: number): Phrase | n
   const second = tokens[i + 1];
   // An adverb (相对集中居住农户) or the passive 被 (两次被评为…) may open what is said.
   const openerFirst = (first?.tag === 'd' || first?.word === '被') && second && !isPunct(second);
-  if (!first || isPunct(first) || (/^[pducrmq]/.test(first.tag) && !openerFirst) || isNumeral(first)) return null;
+  // (A word the tagger calls a numeral but holds none, 大宗, may open it.)
+  if (!first || isPunct(first) || (/^[pducrq]/.test(first.tag) && !openerFirst) || isNumeral(first) || (first.tag === 'm' && !(HAN.test(first.word) && isNounLike(first)))) return null;
   const kept: Token[] = [];
   let length = 0;
   let seenNoun = false;

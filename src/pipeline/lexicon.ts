@@ -76,7 +76,8 @@ export function buildLexicon(f: Fragments): Lexicon {
     measureHeads: f.words('MEASURE_HEAD'),
     idioms: new RegExp(f.source('IDIOM'), 'gu'),
     // A name ends in a place suffix and does not start after a word of time or a function word.
-    subjectWords: new RegExp(`${f.source('PLACE_SUBJECT')}|${NAME_START}${NAME_CHAR}{2,3}(?<![城实施建社园景辖片校矿小库])(?:省|市|县|区|州)(?![级民场区委政长内外容值域])|${NAME_START}${NAME_CHAR}{2,6}?${f.source('BODY_SUFFIX')}`, 'gu'),
+    // Not the whole of a share (占全国比重).
+    subjectWords: new RegExp(`(?<!占)${f.source('PLACE_SUBJECT')}|${NAME_START}${NAME_CHAR}{2,3}(?<![城实施建社园景辖片校矿小库])(?:省|市|县|区|州)(?![级民场区委政长内外容值域])|${NAME_START}${NAME_CHAR}{2,6}?${f.source('BODY_SUFFIX')}`, 'gu'),
     subjectEnd: new RegExp(`[省市县区州${[...f.words('PLACE_SUBJECT'), ...f.words('BODY_SUFFIX')].map((w) => w.at(-1)).join('')}]`, 'u'),
     targetCue: new RegExp(`${f.source('TARGET_CUE')}|${f.source('TARGET_CUE_VERB')}`, 'u'),
     targetCueLevel: new RegExp(f.source('TARGET_CUE_LEVEL'), 'u'),
