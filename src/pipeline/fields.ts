@@ -388,6 +388,8 @@ export function phraseAfter(ctx: Context, start: number, to: number): Phrase | n
   while (i < tokens.length && tokens[i]!.word === '的') i++;
   const first = tokens[i];
   const second = tokens[i + 1];
+  // A bracket right after the figure is an aside (180座（含…）), not the thing counted.
+  if (tokens[i] && /^[（(]$/u.test(tokens[i]!.word)) return null;
   // An adverb (相对集中居住农户) or the passive 被 (两次被评为…) may open what is said.
   const openerFirst = (first?.tag === 'd' || first?.word === '被') && second && !isPunct(second);
   // (A word the tagger calls a numeral but holds none, 大宗, may open it.)
