@@ -335,6 +335,13 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
       i--;
       continue;
     }
+    // 用 before what is used is a word with it (用能, 用海, 用地), which the tagger splits as a preposition.
+    if (t.word === '用' && kept.length && kept[0]!.word.length === 1) {
+      kept.unshift(t);
+      seenNoun = true;
+      i--;
+      continue;
+    }
     // A negation belongs to what it negates: 未佩戴头盔的死亡者, 未发现复吸人员.
     if (NEGATION.test(t.word) && kept.length) {
       kept.unshift(t);
