@@ -104,11 +104,19 @@ function closerOf(tokens: Token[], open: number): number {
 
 export type PhraseMode = 'count' | 'measure';
 
+/** Where the run of tokens that pass `test` and ends at token `last` starts (`last + 1` if none). */
+function runStart(tokens: Token[], last: number, test: (t: Token) => boolean): number {
+  let j = last + 1;
+  while (j > 0 && test(tokens[j - 1]!)) j--;
+  return j;
+}
+
+const isDigits = (t: Token) => /^\d+$/.test(t.word);
+const isDigitsOrPoint = (t: Token) => /^[\d.]+$/.test(t.word);
+
 /** The word before the run of digits and points that ends at token i. */
 function wordBeforeDigits(tokens: Token[], i: number): string {
-  let j = i - 1;
-  while (j >= 0 && /^[\d.]+$/.test(tokens[j]!.word)) j--;
-  return tokens[j]?.word ?? '';
+  return tokens[runStart(tokens, i - 1, isDigitsOrPoint) - 1]?.word ?? '';
 }
 
 /**
@@ -119,8 +127,8 @@ function dateBefore(tokens: Token[], end: number): number {
   let j = end - 1;
   if (!/^(?:年|年度|月|月份|日|年底|年末|年初)$/u.test(tokens[j]?.word ?? '')) return end;
   j--;
-  if (!/^\d+$/.test(tokens[j]?.word ?? '')) return end;
-  while (j > 0 && /^[\d.]+$/.test(tokens[j - 1]!.word)) j--;
+  if (!tokens[j] || !isDigits(tokens[j]!)) return end;
+  j = runStart(tokens, j, isDigitsOrPoint);
   if (/[A-Za-z]$/.test(tokens[j - 1]?.word ?? '')) return end;
   // …or a span of years before the verb: 连续5年保持, 5年增加.
   if (/^(?:到|至|连续|近)$/u.test(tokens[j - 1]?.word ?? '')) j--;
@@ -174,8 +182,8 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
     // A threshold that sets the group measured belongs to it: 60岁以上|老年人被骗案件.
     const unitBefore = tokens[i - 1];
     if (THRESHOLD.test(t.word) && kept.length && unitBefore && (MAGNITUDE_UNIT.test(unitBefore.word) || (!isNumeral(unitBefore) && tokens[i - 2] && isNumeral(tokens[i - 2]!)))) {
-      let j = i - 1;
-      while (j > 0 && isNumeral(tokens[j - 1]!)) j--;
+      // The unit before it, and the digits before the unit (60|岁|以上, 亿元|以上).
+      const j = runStart(tokens, i - 2, isNumeral);
       kept.unshift(...tokens.slice(j, i + 1));
       seenNoun = true;
       i = j - 1;
@@ -183,8 +191,7 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
     }
     // A per-capita denominator belongs to its measure: 每万人|发案率, 每10万人口|死亡率.
     if (isNumeral(t) && kept.length) {
-      let j = i;
-      while (j > 0 && isNumeral(tokens[j - 1]!)) j--;
+      const j = runStart(tokens, i, isNumeral);
       // A denominator alone before the figure is passed over: 抽检量超每千人|6.6批次.
       if (tokens[j - 1]?.word === '每') {
         if (kept.some((k) => !DENOMINATOR.test(k.word))) kept.unshift(...tokens.slice(j - 1, i + 1));
@@ -231,9 +238,8 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
       if (lex.placeSubjects.has(t.word)) subject = t.word;
       break;
     }
-    if (/^\d+$/.test(t.word) && kept.length) {
-      let j = i;
-      while (j > 0 && /^\d+$/.test(tokens[j - 1]!.word)) j--;
+    if (isDigits(t) && kept.length) {
+      const j = runStart(tokens, i, isDigits);
       const digits = tokens.slice(j, i + 1);
       if (SERVICE_NUMBER.test(digits.map((d) => d.word).join('')) && tokens[j - 1] && HAN.test(tokens[j - 1]!.word)) {
         kept.unshift(...digits);
@@ -257,8 +263,9 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
     }
     // A bare measure or deed (产值, 完成) after its topic and a light verb or adverb: 工业企业|实现|产值,
     // 预算收入|累计|完成. The topic names what is measured; the verb between is left out.
-    const bare = kept.length > 0 && (lex.measureHeads.includes(kept.map((k) => k.word).join('')) || (kept.length === 1 && isVerb(kept[0]!)));
-    if (bare && (lex.lightVerbs.has(t.word) || (lex.timeWords.has(t.word) && t.word.length > 1)) && tokens[i - 1] && isNounLike(tokens[i - 1]!) && !lex.placeWhole.has(tokens[i - 1]!.word)) {
+    const between = lex.lightVerbs.has(t.word) || (lex.timeWords.has(t.word) && t.word.length > 1);
+    const bare = () => (kept.length === 1 && isVerb(kept[0]!)) || lex.measureHeads.includes(kept.map((k) => k.word).join(''));
+    if (between && kept.length && tokens[i - 1] && isNounLike(tokens[i - 1]!) && !lex.placeWhole.has(tokens[i - 1]!.word) && bare()) {
       i--;
       continue;
     }
@@ -396,7 +403,7 @@ export function phraseAfter(ctx: Context, start: number, to: number): Phrase | n
   const first = tokens[i];
   const second = tokens[i + 1];
   // A bracket right after the figure is an aside (180座（含…）), not the thing counted.
-  if (tokens[i] && /^[（(]$/u.test(tokens[i]!.word)) return null;
+  if (first && /^[（(]$/u.test(first.word)) return null;
   // An adverb (相对集中居住农户) or the passive 被 (两次被评为…) may open what is said.
   const openerFirst = (first?.tag === 'd' || first?.word === '被') && second && !isPunct(second);
   // (A word the tagger calls a numeral but holds none, 大宗, may open it.)
