@@ -173,14 +173,6 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
     // The next member of a list whose values each have their verb: 分别下降3.9%和上升2.1%.
     const listedMember = previous && previous.clause === clause && previous.reading.members && figure.kind === 'change' && LIST_GAP.test(text.slice(previous.reading.figure.quantity.end, figure.cueStart)) ? previous.reading : null;
 
-    // A change with no basis of its own takes the one of the change it is listed with (同比分别
-    //下降3%和上升2%), or the one a clause of the sentence before it says alone (与去年同期相比，…).
-    if (direction !== null && basis === null) {
-      const listedWith = previous && previous.clause === clause && previous.reading.direction !== null && /^(?:和|、|及|与)?$/u.test(text.slice(previous.reading.figure.quantity.end, figure.cueStart));
-      basis = listedWith ? previous!.reading.basis : comparison && comparison.end <= figure.cueStart ? comparison.basis : null;
-      if (basis) rules.basis = listedWith ? 'from the change it is listed with' : 'from the clause of comparison before it';
-    }
-
     // The metric ends before the pattern's words and before a qualifier word (超78%).
     const qualifierWord = qualifierWordBefore(ctx, from, figure.cueStart);
     const metricEnd = figure.cueStart - (qualifierWord?.length ?? 0);
@@ -271,11 +263,19 @@ function readFigures(ex: Extractor, ctx: Context, sentence: Sentence, quantities
       if (name.startsWith(deed[0])) name = name.slice(deed[0].length);
       rules.direction = `from ${deed[0]}, the verb of the deed`;
     }
-    // A change with no metric nor basis of its own goes on with the change before it: 较去年同期减少
-    // 415起，下降9.7% (both against last year).
-    if (basis === null && direction !== null && !metric?.text && previous?.reading.basis && previous.reading.direction !== null) {
-      basis = previous.reading.basis;
-      rules.basis = 'from the change before it, of the same metric';
+    // A change with no basis of its own takes the one of the change before it when it is listed
+    // with it (同比分别下降3%和上升2%) or names no metric of its own (较去年同期减少415起，下降9.7%),
+    // else the one a clause of the sentence before it says alone (与去年同期相比，…).
+    if (direction !== null && basis === null) {
+      const prior: { reading: Reading; clause: Clause } | null = previous && previous.reading.direction !== null && previous.reading.basis ? previous : null;
+      const listedWith = prior && prior.clause === clause && /^(?:和|、|及|与)?$/u.test(text.slice(prior.reading.figure.quantity.end, figure.cueStart));
+      if (prior && (listedWith || !metric?.text)) {
+        basis = prior.reading.basis;
+        rules.basis = listedWith ? 'from the change it is listed with' : 'from the change before it, of the same metric';
+      } else if (comparison && comparison.end <= figure.cueStart) {
+        basis = comparison.basis;
+        rules.basis = 'from the clause of comparison before it';
+      }
     }
     // A metric names something in Chinese, or is a Latin term in a Chinese clause (GDP增长5%):
     // A%0% or (est.) is not a report's figure.
