@@ -562,6 +562,11 @@ function sharedHead(member: string, lastWords: string[], lex: Lexicon): string {
   const candidates = measure || [...member].length <= 2 ? [measure ?? '', lastWords[lastWords.length - 1] ?? ''] : [];
   const tail = member[member.length - 1]!;
   for (let i = last.indexOf(tail); i >= 0 && i < last.length - 1; i = last.indexOf(tail, i + 1)) candidates.push(last.slice(i + 1));
+  // …or what follows a modifier as long as this member, when that is a short word or starts as
+  // this member does (生猪、家禽|年出栏量; 涉诈、涉毒|警情; not 国际友城、外国驻穗|总领馆), and the
+  // rest is a word that does not repeat the member's end (not 命案、侵财|案件破案率) nor opens a quote.
+  const rest = last.slice(member.length);
+  if ((member.length <= 2 || (member.length <= 4 && last.startsWith(member[0]!))) && rest && !rest.startsWith(tail) && HAN.test(rest[0]!)) candidates.push(rest);
   let head = '';
   for (const c of candidates) if (c.length > head.length && c.length < last.length && starts.has(last.length - c.length)) head = c;
   return head;
