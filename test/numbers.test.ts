@@ -44,5 +44,7 @@ describe('parseAmount', () => {
     expect(parseAmount('三分之一')).toMatchObject({ value: 33.3333, percent: true });
     expect(parseAmount('百分之三十')).toMatchObject({ value: 30, percent: true });
     expect(parseAmount('百分之12.5')).toMatchObject({ value: 12.5, percent: true });
+    expect(parseAmount('1/8')).toMatchObject({ value: 12.5, percent: true, numeral: 'fraction' });
+    expect(parseAmount('10/3')).toBeNull();
   });
 });

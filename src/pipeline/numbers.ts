@@ -95,6 +95,7 @@ export interface Amount {
 const ARABIC = /^(\d+(?:,\d{3})*(?:\.\d+)?)(万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千)?(余|多)?(万亿|亿|万)?$/u;
 const PERCENT_OF = /^百分之(.+)$/u;
 const FRACTION = /^(.+?)分之(.+)$/u;
+const SLASH_FRACTION = /^(\d{1,2})\/(\d{1,3})$/;
 const CHINESE = /^([零〇一二两三四五六七八九十百千万亿点]+?)(余|多)?(万亿|亿|万)?$/u;
 
 function roundPercent(x: number): number {
@@ -113,8 +114,13 @@ export function parseAmount(text: string): Amount | null {
     const exponent = multiplierExponent(m[2]) + multiplierExponent(m[4]);
     return { value: scaleDecimal(m[1]!, exponent), numeral: 'arabic', approx: !!m[3], multiplied: exponent > 0, percent: false };
   }
-  // Half (一半) is a fraction, so a percentage.
+  // Half (一半) and a fraction written with a slash (1/10) are fractions, so percentages.
   if (text === '一半') return { value: 50, numeral: 'fraction', approx: false, multiplied: false, percent: true };
+  m = SLASH_FRACTION.exec(text);
+  if (m) {
+    const [numerator, denominator] = [Number(m[1]), Number(m[2])];
+    return numerator > 0 && numerator < denominator ? { value: roundPercent((100 * numerator) / denominator), numeral: 'fraction', approx: false, multiplied: false, percent: true } : null;
+  }
   m = PERCENT_OF.exec(text);
   if (m) {
     const v = parsePlain(m[1]!);
