@@ -215,7 +215,7 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
     }
     // 、 inside a list's phrase; and in a count of one figure, between the things it totals (网址、APP共1万个).
     // (and between verbs of one deed: 审结、执结案件)
-    const joinsNouns = mode === 'count' && tokens[i - 1] && ((seenNoun && isNounLike(tokens[i - 1]!)) || (isVerb(tokens[i - 1]!) && isVerb(kept[0] ?? tokens[i - 1]!)));
+    const joinsNouns = mode === 'count' && tokens[i - 1] && ((seenNoun && isNounLike(tokens[i - 1]!)) || (isVerb(tokens[i - 1]!) && kept[0] !== undefined && isVerb(kept[0])));
     if ((list || joinsNouns) && t.word === '、' && kept.length && tokens[i - 1] && (isNounLike(tokens[i - 1]!) || isVerb(tokens[i - 1]!) || CLOSE.test(tokens[i - 1]!.word))) {
       kept.unshift(t);
       i--;

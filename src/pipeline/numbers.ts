@@ -98,8 +98,9 @@ const FRACTION = /^(.+?)分之(.+)$/u;
 const SLASH_FRACTION = /^(\d{1,2})\/(\d{1,3})$/;
 const CHINESE = /^([零〇一二两三四五六七八九十百千万亿点]+?)(余|多)?(万亿|亿|万)?$/u;
 
-function roundPercent(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
+/** A fraction or 百分之, as the percentage it is. */
+function percentage(value: number): Amount {
+  return { value: Math.round(value * 1e4) / 1e4, numeral: 'fraction', approx: false, multiplied: false, percent: true };
 }
 
 function parsePlain(text: string): number | null {
@@ -115,23 +116,23 @@ export function parseAmount(text: string): Amount | null {
     return { value: scaleDecimal(m[1]!, exponent), numeral: 'arabic', approx: !!m[3], multiplied: exponent > 0, percent: false };
   }
   // Half (一半) and a fraction written with a slash (1/10) are fractions, so percentages.
-  if (text === '一半') return { value: 50, numeral: 'fraction', approx: false, multiplied: false, percent: true };
+  if (text === '一半') return percentage(50);
   m = SLASH_FRACTION.exec(text);
   if (m) {
     const [numerator, denominator] = [Number(m[1]), Number(m[2])];
-    return numerator > 0 && numerator < denominator ? { value: roundPercent((100 * numerator) / denominator), numeral: 'fraction', approx: false, multiplied: false, percent: true } : null;
+    return numerator > 0 && numerator < denominator ? percentage((100 * numerator) / denominator) : null;
   }
   m = PERCENT_OF.exec(text);
   if (m) {
     const v = parsePlain(m[1]!);
-    return v === null ? null : { value: v, numeral: 'fraction', approx: false, multiplied: false, percent: true };
+    return v === null ? null : percentage(v);
   }
   m = FRACTION.exec(text);
   if (m) {
     const denominator = parsePlain(m[1]!);
     const numerator = parsePlain(m[2]!);
     if (!denominator || numerator === null) return null;
-    return { value: roundPercent((100 * numerator) / denominator), numeral: 'fraction', approx: false, multiplied: false, percent: true };
+    return percentage((100 * numerator) / denominator);
   }
   m = CHINESE.exec(text);
   if (m) {

@@ -110,11 +110,10 @@ export function shareListUnits(text: string, quantities: Quantity[], timeUnits: 
   for (let k = quantities.length - 2; k >= 0; k--) {
     const q = quantities[k]!;
     const next = quantities[k + 1]!;
-    const written = next.unit !== null && next.text.includes(next.unit) ? next.unit : null;
-    const unit: string | null = written ?? (carried === next.unit ? carried : null);
+    const unit: string | null = next.unit !== null && next.text.includes(next.unit) ? next.unit : carried;
     carried = null;
     if (unit === null || timeUnits.has(unit) || !LIST_JOIN.test(text.slice(q.end, next.start))) continue;
-    const bare = q.unit === null && q.numeral === 'arabic' && !/[%％]/u.test(q.text);
+    const bare = q.unit === null && q.numeral === 'arabic';
     const pointsCounted = q.unit === '个' && unit === '百分点' && next.text.includes('个百分点');
     if (bare || pointsCounted) {
       quantities[k] = { ...q, unit };
