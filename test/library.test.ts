@@ -1,9 +1,17 @@
 // Checks the pattern library itself: ids, fragments, regexes, and that every pattern is tested.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadLibrary, BUILTIN_PATTERNS } from '../src/patterns/load.js';
 import { patternFiles } from '../src/patterns/load.js';
+import { FIELD_RULES, isFieldRule } from '../src/pipeline/read/rules.js';
+import { builtinExtractor } from '../src/index.js';
+import { documentFromBytes } from '../src/document.js';
+import { ROOT } from './helpers.js';
+
+const FIXTURES = join(ROOT, 'fixtures');
+const extractFile = (path: string, options: { explain: boolean }) => documentFromBytes(builtinExtractor(), path, readFileSync(path), options);
 
 const library = loadLibrary();
 
@@ -50,5 +58,53 @@ describe('the pattern library', () => {
         for (const [, name] of source.matchAll(/\{([A-Z][A-Z0-9_]*)\}/g)) expect(library.fragments.has(name!), `${p.id}: {${name}}`).toBe(true);
       }
     }
+  });
+});
+
+describe('the field rules', () => {
+  it('have unique ids of the form family.name, a one-line description and the fields they decide', () => {
+    expect(new Set(FIELD_RULES.map((r) => r.id)).size).toBe(FIELD_RULES.length);
+    for (const r of FIELD_RULES) {
+      expect(r.id).toMatch(/^[a-z]+\.[a-z0-9-]+$/);
+      expect(r.description.length, r.id).toBeGreaterThan(10);
+      expect(r.description, r.id).not.toContain('\n');
+      expect(r.decides.length, r.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('each have an example and a counterexample', () => {
+    for (const r of FIELD_RULES) {
+      expect(r.examples.length, `${r.id} has no example`).toBeGreaterThan(0);
+      expect(r.counterexamples.length, `${r.id} has no counterexample`).toBeGreaterThan(0);
+    }
+  });
+
+  it('repeat no sentence of another rule', () => {
+    const seen = new Map<string, string>();
+    for (const r of FIELD_RULES) {
+      for (const { text } of [...r.examples, ...r.counterexamples]) {
+        expect(seen.get(text), `${r.id} repeats a sentence of ${seen.get(text)}`).toBeUndefined();
+        seen.set(text, r.id);
+      }
+    }
+  });
+
+  it('are the only ids --explain names, besides the patterns', () => {
+    const patterns = new Set(library.patterns.map((p) => p.id));
+    const named = new Set<string>();
+    for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.txt'))) {
+      for (const i of extractFile(join(FIXTURES, file), { explain: true }).indicators) {
+        for (const [field, value] of Object.entries(i.explain!.rules)) {
+          for (const entry of value.split(' + ')) {
+            const id = entry.replace(/#\d+$|\s\(.*\)$/u, '');
+            if (field === 'pattern') expect(patterns.has(id), `${file}: pattern ${id}`).toBe(true);
+            else expect(isFieldRule(id), `${file}: ${field}: ${id}`).toBe(true);
+            named.add(id);
+          }
+        }
+      }
+    }
+    // Every field of every indicator is explained.
+    expect(named.size).toBeGreaterThan(40);
   });
 });

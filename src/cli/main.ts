@@ -75,7 +75,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'jsonl: one document a line; csv: one indicator a row, with a BOM for spreadsheets; view: the readable view').choices(['jsonl', 'csv', 'view']))
     .option('-o, --out <dir>', 'write one pretty-printed NAME.json per document into DIR instead of stdout')
     .option('--resume', 'with --out: skip inputs whose NAME.json is already current (same input hash)')
-    .option('--explain', 'add to each indicator the clause it was read from and the rule behind each field')
+    .option('--explain', 'add to each indicator the clause it was read from and the ids of the rules that decided each field')
     .addOption(new Option('-j, --jobs <n>', 'extract on N threads, this one and N-1 workers (default: the number of cores); output keeps input order').argParser(positiveInteger))
     .addOption(new Option('--input <kind>', 'files: the operands; jsonl: {"id":…,"text":…} lines on stdin, one result line each').choices(['files', 'jsonl']).default('files'))
     .addOption(new Option('--patterns <dir...>', 'add the pattern files of DIR to the built-in library'))

@@ -51,3 +51,5 @@ export const PatternFile = z
   })
   .strict();
 export type PatternFile = z.infer<typeof PatternFile>;
+/** An expected indicator as an example writes it: fields left out take their defaults. */
+export type ExpectedIndicatorInput = z.input<typeof ExpectedIndicator>;

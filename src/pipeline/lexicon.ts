@@ -45,6 +45,30 @@ export interface Lexicon {
   planHeading: RegExp;
   reviewHeading: RegExp;
   planSentence: RegExp;
+  // The field rules' vocabulary (the last section of fragments.yaml).
+  listGap: Set<string>;
+  respectively: RegExp;
+  respectivelyNear: RegExp;
+  eachMember: RegExp;
+  averageOnly: Set<string>;
+  /** a unit that starts with an amount's or a rate's unit (元, 元/吨, %) */
+  measuredUnit: RegExp;
+  rateUnits: Set<string>;
+  totalWords: Set<string>;
+  /** a word that starts with 提升/提高 */
+  upgradeVerb: RegExp;
+  thresholdWords: Set<string>;
+  negations: Set<string>;
+  denominators: Set<string>;
+  serviceNumbers: Set<string>;
+  positionWords: Set<string>;
+  placeChars: Set<string>;
+  /** a word that ends as a place name does (北岭县) */
+  placeNameEnd: RegExp;
+  dateEnds: Set<string>;
+  dateLeads: Set<string>;
+  edgeStart: Set<string>;
+  edgeEnd: Set<string>;
 }
 
 // A name does not start right after a word of time or a function word.
@@ -89,5 +113,25 @@ export function buildLexicon(f: Fragments): Lexicon {
     planHeading: new RegExp(f.source('PLAN_HEADING'), 'u'),
     reviewHeading: new RegExp(f.source('REVIEW_HEADING'), 'u'),
     planSentence: new RegExp(f.source('PLAN_SENTENCE'), 'u'),
+    listGap: new Set(f.words('LIST_GAP')),
+    respectively: new RegExp(f.source('RESPECTIVELY'), 'u'),
+    respectivelyNear: new RegExp(f.source('RESPECTIVELY_NEAR'), 'u'),
+    eachMember: new RegExp(f.source('EACH_MEMBER'), 'u'),
+    averageOnly: new Set(f.words('AVERAGE_ONLY')),
+    measuredUnit: new RegExp(`^${f.source('MEASURED_UNIT')}`, 'u'),
+    rateUnits: new Set(f.words('RATE_UNIT')),
+    totalWords: new Set(f.words('TOTAL_WORD')),
+    upgradeVerb: new RegExp(`^${f.source('UPGRADE_VERB')}`, 'u'),
+    thresholdWords: new Set(f.words('THRESHOLD_WORD')),
+    negations: new Set(f.words('NEGATION')),
+    denominators: new Set(f.words('DENOMINATOR')),
+    serviceNumbers: new Set(f.words('SERVICE_NUMBER')),
+    positionWords: new Set(f.words('POSITION_WORD')),
+    placeChars: new Set(f.words('PLACE_CHAR')),
+    placeNameEnd: new RegExp(`${f.source('PLACE_NAME_END')}$`, 'u'),
+    dateEnds: new Set(f.words('DATE_END')),
+    dateLeads: new Set(f.words('DATE_LEAD')),
+    edgeStart: new Set(f.words('PHRASE_EDGE_START')),
+    edgeEnd: new Set(f.words('PHRASE_EDGE_END')),
   };
 }

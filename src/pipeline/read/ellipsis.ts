@@ -1,0 +1,231 @@
+// Ellipsis and carrying: a figure whose clause names no metric goes on with the one before
+// (盗窃案件破案率达67.1%，同比上升…), and a bare measure takes the modifier it leaves out
+// (刑事案件发案数下降39.2%，破案率上升… is about 刑事案件破案率).
+import type { Lexicon } from '../lexicon.js';
+import { decide, type Draft } from './reading.js';
+import type { Rule } from './rule.js';
+import { wordsOf } from './words.js';
+
+/**
+ * A metric carried to a level drops the deed at its edges, a whole word: 案例新增9个、累计达到
+ * 79个 -> 案例; 生产总值 keeps its 生产.
+ */
+export function withoutDeed(metric: string, lex: Lexicon): string {
+  const parts = wordsOf(metric);
+  if (parts.length < 2) return metric;
+  if (lex.actionVerbs.has(parts[0]!)) return parts.slice(1).join('');
+  if (lex.actionVerbs.has(parts[parts.length - 1]!)) return parts.slice(0, -1).join('');
+  return metric;
+}
+
+function named(d: Draft, rule: Rule<Draft>, name: string, members?: string[]): true {
+  d.name = name;
+  if (members) d.members = members;
+  decide(d.s.ctx, d.rules, rule, 'metric');
+  return true;
+}
+
+export const carryList: Rule<Draft> = {
+  id: 'carry.list',
+  description: 'A figure with no metric goes on with the list of the previous clause, with 分别 or with as many values as it has members',
+  decides: ['metric'],
+  examples: [
+    {
+      text: '工业和服务业增加值分别为210亿元、380亿元，分别增长6%、8%。',
+      gives: [
+        { metric: '工业增加值', value: 21000000000, unit: '元', text: '工业和服务业增加值分别为210亿元' },
+        { metric: '服务业增加值', value: 38000000000, unit: '元', text: '分别为210亿元、380亿元' },
+        { metric: '工业增加值', value: 6, unit: '%', direction: 'up', text: '分别增长6%' },
+        { metric: '服务业增加值', value: 8, unit: '%', direction: 'up', text: '分别增长6%、8%' },
+      ],
+    },
+    {
+      text: '进口和出口分别为120亿元、90亿元，增长5%、7%。',
+      gives: [
+        { metric: '进口', value: 12000000000, unit: '元', text: '进口和出口分别为120亿元' },
+        { metric: '出口', value: 9000000000, unit: '元', text: '分别为120亿元、90亿元' },
+        { metric: '进口', value: 5, unit: '%', direction: 'up', text: '增长5%' },
+        { metric: '出口', value: 7, unit: '%', direction: 'up', text: '增长5%、7%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '工业增加值为210亿元，增长6%、8%。',
+      gives: [
+        { metric: '工业增加值', value: 21000000000, unit: '元', text: '工业增加值为210亿元' },
+        { metric: '工业增加值', value: 6, unit: '%', direction: 'up', text: '增长6%' },
+        { metric: '工业增加值', value: 8, unit: '%', direction: 'up', text: '增长6%、8%' },
+      ],
+    },
+  ],
+  apply(d) {
+    const members = d.s.lastMembers;
+    if (d.name || !members || !(d.respective || d.values === members.length)) return false;
+    return named(d, carryList, members[0]!, members);
+  },
+};
+
+export const carryWithoutDeed: Rule<Draft> = {
+  id: 'carry.metric-without-deed',
+  description: 'A change or level with no metric goes on with the previous one without its verb (新增案例9个、累计达到79个: 案例)',
+  decides: ['metric'],
+  examples: [
+    {
+      text: '全年新增就业岗位3200个，累计达到2.1万个。',
+      gives: [
+        { metric: '新增就业岗位', value: 3200, unit: '个', text: '新增就业岗位3200个' },
+        { metric: '就业岗位', value: 21000, unit: '个', text: '累计达到2.1万个' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '社区戒毒人员达到860人，同比下降9%。',
+      gives: [
+        { metric: '社区戒毒人员', value: 860, unit: '人', text: '社区戒毒人员达到860人' },
+        { metric: '社区戒毒人员', value: 9, unit: '%', direction: 'down', basis: 'yoy', text: '同比下降9%' },
+      ],
+    },
+  ],
+  apply(d) {
+    const last = d.s.lastMetric;
+    if (d.name || !last || d.figure.kind === 'count') return false;
+    const carried = withoutDeed(last, d.s.ctx.lex);
+    return carried !== last && named(d, carryWithoutDeed, carried);
+  },
+};
+
+export const carryMetric: Rule<Draft> = {
+  id: 'carry.metric',
+  description: 'A figure whose clause names no metric goes on with the previous one (破案率达67.1%，同比上升…)',
+  decides: ['metric'],
+  examples: [
+    {
+      text: '全区盗窃案件破案率达67.1%，同比上升4.2个百分点。',
+      gives: [
+        { metric: '盗窃案件破案率', value: 67.1, unit: '%', text: '盗窃案件破案率达67.1%' },
+        { metric: '盗窃案件破案率', value: 4.2, unit: '百分点', direction: 'up', basis: 'yoy', text: '同比上升4.2个百分点' },
+      ],
+    },
+    {
+      text: '电诈案件发案率为0.15%，低于全国（0.31%）和全省（0.26%）水平。',
+      gives: [
+        { metric: '电诈案件发案率', value: 0.15, unit: '%', text: '电诈案件发案率为0.15%' },
+        { metric: '电诈案件发案率', value: 0.31, unit: '%', subject: '全国', text: '全国（0.31%）' },
+        { metric: '电诈案件发案率', value: 0.26, unit: '%', subject: '全省', text: '全省（0.26%）' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '新建农村公路120公里，改造危桥15座。',
+      gives: [
+        { metric: '新建农村公路', value: 120, unit: '公里', text: '新建农村公路120公里' },
+        { metric: '改造危桥', value: 15, unit: '座', text: '改造危桥15座' },
+      ],
+    },
+  ],
+  apply(d) {
+    const last = d.s.lastMetric;
+    return !d.name && !!last && named(d, carryMetric, last);
+  },
+};
+
+/** The metric before, when it can lend a word to this one (not when it already ends with it). */
+function lender(d: Draft): string | null {
+  const previous = d.s.lastMetric;
+  return previous && !previous.endsWith(d.name) ? previous : null;
+}
+
+export const carryTotal: Rule<Draft> = {
+  id: 'carry.total',
+  description: 'A total named alone is the total of what the previous metric counted (新增文明村镇15个，总数达到96个)',
+  decides: ['metric'],
+  examples: [
+    {
+      text: '全市新增文明家庭300户，总量达到2100户。',
+      gives: [
+        { metric: '新增文明家庭', value: 300, unit: '户', text: '新增文明家庭300户' },
+        { metric: '文明家庭总量', value: 2100, unit: '户', text: '总量达到2100户' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '新增林地6000亩，森林覆盖率提高到41%。',
+      gives: [
+        { metric: '新增林地', value: 6000, unit: '亩', text: '新增林地6000亩' },
+        { metric: '森林覆盖率', value: 41, unit: '%', text: '森林覆盖率提高到41%' },
+      ],
+    },
+  ],
+  apply(d) {
+    const previous = lender(d);
+    return previous !== null && d.s.ctx.lex.totalWords.has(d.name) && named(d, carryTotal, withoutDeed(previous, d.s.ctx.lex) + d.name);
+  },
+};
+
+export const carryRateOfChange: Rule<Draft> = {
+  id: 'carry.rate-of-change',
+  description: 'A rate of change named alone (增速高于全省…) is the previous metric’s',
+  decides: ['metric'],
+  examples: [
+    {
+      text: '全市市场主体达到32万户，增速高于全省2个百分点。',
+      gives: [
+        { metric: '市场主体', value: 320000, unit: '户', text: '市场主体达到32万户' },
+        { metric: '市场主体增速', value: 2, unit: '百分点', direction: 'up', basis: '全省', text: '增速高于全省2个百分点' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '农村集体经济收入增长12%，增幅居全市第一。',
+      gives: [
+        { metric: '农村集体经济收入', value: 12, unit: '%', direction: 'up', text: '农村集体经济收入增长12%' },
+      ],
+    },
+  ],
+  apply(d) {
+    const previous = lender(d);
+    return previous !== null && d.s.ctx.lex.rateWords.has(d.name) && named(d, carryRateOfChange, previous + d.name);
+  },
+};
+
+export const carryModifier: Rule<Draft> = {
+  id: 'carry.modifier',
+  description: 'A bare rate or count (破案率, 破案数) takes the modifier of the previous metric of the same thing (刑事案件发案数…，破案率 → 刑事案件破案率)',
+  decides: ['metric'],
+  examples: [
+    {
+      text: '刑事案件发案数下降6%，破案数上升9%。',
+      gives: [
+        { metric: '刑事案件发案数', value: 6, unit: '%', direction: 'down', text: '刑事案件发案数下降6%' },
+        { metric: '刑事案件破案数', value: 9, unit: '%', direction: 'up', text: '破案数上升9%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全市禁毒工作成效明显，吸毒人员数同比下降12%，戒断率达到88%。',
+      gives: [
+        { metric: '吸毒人员数', value: 12, unit: '%', direction: 'down', basis: 'yoy', text: '吸毒人员数同比下降12%' },
+        { metric: '戒断率', value: 88, unit: '%', text: '戒断率达到88%' },
+      ],
+    },
+  ],
+  apply(d) {
+    const previous = lender(d);
+    const { name } = d;
+    const lex = d.s.ctx.lex;
+    if (previous === null || !/[率数]$/u.test(name) || [...name].length > 3) return false;
+    const head = lex.measureHeads.find((h) => previous.endsWith(h) && previous.length > h.length + 1);
+    const modifier = withoutDeed(head ? previous.slice(0, previous.length - head.length) : previous, lex);
+    // Not from a measure, a deed (查处4.3万起，查处率…) or a word the metric already starts with.
+    if (!modifier || /[率数]$/u.test(modifier) || [...modifier].length <= 2 || name.startsWith(modifier)) return false;
+    // Only a measure of the same thing: 破案率 after 刑事案件…, not 入学率 after 参保率.
+    const shares = [...name.slice(0, -1)].some((c) => c !== '人' && previous.includes(c));
+    return shares && named(d, carryModifier, modifier + name);
+  },
+};

@@ -1,0 +1,662 @@
+// The metric phrase before a figure: the segmenter's words read right to left from the figure's
+// cue, each word tried against the phrase rules below in order. A rule takes words into the
+// phrase, skips them, or ends the phrase; the first that applies decides for that word.
+import type { Lexicon } from '../lexicon.js';
+import type { Token } from '../segment.js';
+import type { Rule, RuleMeta } from './rule.js';
+import {
+  CLOSE, HAN, OPEN, dateBefore, isAdjective, isDigits, isNounLike, isNumeral, isPlace, isPlaceName, isPunct, isVerb,
+  joinTokens, openerOf, runStart, trimPhrase, wordBeforeDigits, type Context, type Phrase,
+} from './words.js';
+
+export type PhraseMode = 'count' | 'measure';
+
+/** The walk from the figure leftwards: the words read, those kept, and what was met. */
+export interface Walk {
+  ctx: Context;
+  lex: Lexicon;
+  tokens: Token[];
+  /** the word being read */
+  i: number;
+  /** the phrase so far, left to right */
+  kept: Token[];
+  seenNoun: boolean;
+  /** a place or body met at the left edge */
+  subject?: string;
+  /** `count`: the verb of what was done is kept (破获刑事案件); `measure`: the walk ends after a leading verb */
+  mode: PhraseMode;
+  /** the figure is one of a list: 、 and 和 may join its members */
+  list: boolean;
+  /** the ids of the rules that applied, in order */
+  steps: string[];
+  /** once the walk has ended: the phrase names a deed with verbs alone */
+  deed: boolean;
+}
+
+/** What a rule made of the word it read: not its case, go on to the next word, or the phrase ends. */
+export type Verdict = 'pass' | 'next' | 'end';
+export type WalkRule = Rule<Walk, Verdict>;
+
+const SPAN_OF_TIME = /^[\d零〇一二两三四五六七八九十百]+(?:年|个月|月|天|年来)$/u;
+/** A threshold written with a magnitude alone: 亿元以上项目. */
+const MAGNITUDE_UNIT = /^[十百千万亿]+元$/u;
+
+function take(w: Walk, from: number, seen = w.seenNoun): Verdict {
+  w.kept.unshift(...w.tokens.slice(from, w.i + 1));
+  w.seenNoun = seen;
+  w.i = from - 1;
+  return 'next';
+}
+
+const at = (w: Walk, k = 0) => w.tokens[w.i - k];
+
+// ---------------------------------------------------------------- between the metric and its verb
+
+/** Adverbs, particles, words of time (每年, 当年) and of goals between a metric and its figure. */
+export const skipBetween: WalkRule = {
+  id: 'phrase.skip-between',
+  description: 'Adverbs, particles, words of time and of goals between a metric and its verb are left out (产量当年增长, 收入力争增长)',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    const t = at(w);
+    if (!t) return 'pass';
+    const lex = w.lex;
+    const skipped = t.tag === 'd' || t.tag.startsWith('u') || (t.tag === 't' && !lex.ageGroups.has(t.word)) || lex.determiners.has(t.word) || lex.timeWords.has(t.word) || lex.targetWords.has(t.word) || SPAN_OF_TIME.test(t.word);
+    if (!skipped) return 'pass';
+    w.i--;
+    return 'next';
+  },
+};
+
+export const dateBetween: WalkRule = {
+  id: 'phrase.date-between',
+  description: 'A date or a span of years between a metric and its verb is left out (产量2030年达到, 连续5年保持)',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    const date = dateBefore(w.tokens, w.i + 1, w.lex);
+    if (date === w.i + 1) return 'pass';
+    w.i = date - 1;
+    return 'next';
+  },
+};
+
+// ---------------------------------------------------------------- the phrase, word by word
+
+export const threshold: WalkRule = {
+  id: 'phrase.threshold',
+  description: 'A threshold before a noun sets the group measured and stays in the metric (60岁以上老年人, 亿元以上项目)',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    const t = at(w)!;
+    const unit = at(w, 1);
+    if (!w.lex.thresholdWords.has(t.word) || !w.kept.length || !unit) return 'pass';
+    const digitsBefore = !isNumeral(unit) && at(w, 2) && isNumeral(at(w, 2)!);
+    if (!MAGNITUDE_UNIT.test(unit.word) && !digitsBefore) return 'pass';
+    // The unit before it, and the digits before the unit (60|岁|以上, 亿元|以上).
+    return take(w, runStart(w.tokens, w.i - 2, isNumeral), true);
+  },
+};
+
+/** The start of a per-capita denominator (每|万人) that ends at the word read, or -1. */
+function denominatorStart(w: Walk): number {
+  if (!isNumeral(at(w)!) || !w.kept.length) return -1;
+  const j = runStart(w.tokens, w.i, isNumeral);
+  return w.tokens[j - 1]?.word === '每' ? j - 1 : -1;
+}
+
+export const perCapita: WalkRule = {
+  id: 'phrase.per-capita',
+  description: 'A per-capita denominator belongs to its measure (每万人发案率, 每10万人口死亡率)',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    const j = denominatorStart(w);
+    if (j < 0 || !w.kept.some((k) => !w.lex.denominators.has(k.word))) return 'pass';
+    return take(w, j);
+  },
+};
+
+export const denominatorAlone: WalkRule = {
+  id: 'phrase.denominator-alone',
+  description: 'A denominator alone before the figure names nothing and is passed over (抽检量超每千人6.6批次)',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    const j = denominatorStart(w);
+    if (j < 0) return 'pass';
+    w.kept.length = 0;
+    w.i = j - 1;
+    return 'next';
+  },
+};
+
+export const footnote: WalkRule = {
+  id: 'phrase.footnote',
+  description: 'A note number in square brackets (产业［2］) is not part of the phrase',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    if (!/^[\]］〕]$/u.test(at(w)!.word) || !at(w, 1) || !/^\d+$/.test(at(w, 1)!.word) || !/^[\[［〔]$/u.test(at(w, 2)?.word ?? '')) return 'pass';
+    w.i -= 3;
+    return 'next';
+  },
+};
+
+export const bracketed: WalkRule = {
+  id: 'phrase.bracketed',
+  description: 'Words in quotation marks or brackets are kept whole (“一网通办”办件量)',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    if (!CLOSE.test(at(w)!.word)) return 'pass';
+    const j = openerOf(w.tokens, w.i);
+    return j < 0 ? 'pass' : take(w, j, true);
+  },
+};
+
+export const unpairedClose: WalkRule = {
+  id: 'phrase.unpaired-close',
+  description: 'A closing quotation mark or bracket with no opening one in the sentence ends the phrase',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    return CLOSE.test(at(w)!.word) ? 'end' : 'pass';
+  },
+};
+
+export const listComma: WalkRule = {
+  id: 'phrase.list-comma',
+  description: '、 joins the members of a list (A、B增加值分别…), the things one count totals (网址、APP共1万个) and the verbs of one deed (审结、执结案件)',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    const t = at(w)!;
+    const left = at(w, 1);
+    if (t.word !== '、' || !w.kept.length || !left || !(isNounLike(left, w.lex) || isVerb(left) || CLOSE.test(left.word))) return 'pass';
+    const joinsNouns = w.mode === 'count' && ((w.seenNoun && isNounLike(left, w.lex)) || (isVerb(left) && w.kept[0] !== undefined && isVerb(w.kept[0])));
+    return w.list || joinsNouns ? take(w, w.i) : 'pass';
+  },
+};
+
+export const endEdge: WalkRule = {
+  id: 'phrase.end-edge',
+  description: 'Punctuation, an opening quotation mark or bracket, or a word of a goal (力争) ends the phrase',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    const t = at(w)!;
+    return isPunct(t) || OPEN.test(t.word) || w.lex.targetWords.has(t.word) ? 'end' : 'pass';
+  },
+};
+
+export const prefix: WalkRule = {
+  id: 'phrase.prefix',
+  description: 'A prefix belongs to the noun after it (非化石能源, not 化石能源)',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    return at(w)!.tag === 'h' && w.kept.length && isNounLike(w.kept[0]!, w.lex) ? take(w, w.i) : 'pass';
+  },
+};
+
+export const shareWhole: WalkRule = {
+  id: 'phrase.share-whole',
+  description: 'The place after 占 is the whole of a share, part of the metric, not its subject (占全国比重)',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    return w.lex.placeWhole.has(at(w)!.word) && at(w, 1)?.word === '占' && w.kept.length ? take(w, w.i - 1) : 'pass';
+  },
+};
+
+export const endPlace: WalkRule = {
+  id: 'phrase.end-place',
+  description: 'A place or scope word (全市, 全年) ends the phrase; a place is the subject',
+  decides: ['metric', 'subject'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    const t = at(w)!;
+    if (!w.lex.placeWhole.has(t.word)) return 'pass';
+    if (w.lex.placeSubjects.has(t.word)) w.subject = t.word;
+    return 'end';
+  },
+};
+
+export const serviceNumber: WalkRule = {
+  id: 'phrase.service-number',
+  description: 'A service number inside a name stays in the metric (接处110警情)',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    if (!isDigits(at(w)!) || !w.kept.length) return 'pass';
+    const j = runStart(w.tokens, w.i, isDigits);
+    const digits = w.tokens.slice(j, w.i + 1).map((d) => d.word).join('');
+    return w.lex.serviceNumbers.has(digits) && w.tokens[j - 1] && HAN.test(w.tokens[j - 1]!.word) ? take(w, j) : 'pass';
+  },
+};
+
+export const latinTerm: WalkRule = {
+  id: 'phrase.latin-term',
+  description: 'Digits of a name written with letters stay in it (PM2.5, 5G基站), however the segmenter cuts it',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    const t = at(w)!;
+    if (!/^[\d.]+$/.test(t.word)) return 'pass';
+    return /[A-Za-z]$/.test(wordBeforeDigits(w.tokens, w.i)) || /^[A-Za-z]/.test(w.kept[0]?.word ?? '') ? take(w, w.i, true) : 'pass';
+  },
+};
+
+export const ageGroup: WalkRule = {
+  id: 'phrase.age-group',
+  description: 'A group of people by age, which the tagger marks as a time, stays in the metric (老年人口, 青年人才)',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    const t = at(w)!;
+    return t.tag === 't' && w.lex.ageGroups.has(t.word) ? take(w, w.i, true) : 'pass';
+  },
+};
+
+export const topicBeforeLightVerb: WalkRule = {
+  id: 'phrase.topic-before-light-verb',
+  description: 'A bare measure or deed after its topic and a light verb keeps the topic, not the verb (工业企业实现产值, 预算收入累计完成)',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    const { lex, kept } = w;
+    const t = at(w)!;
+    const left = at(w, 1);
+    const between = lex.lightVerbs.has(t.word) || (lex.timeWords.has(t.word) && t.word.length > 1);
+    if (!between || !kept.length || !left || !isNounLike(left, lex) || lex.placeWhole.has(left.word)) return 'pass';
+    const bare = (kept.length === 1 && isVerb(kept[0]!)) || lex.measureHeads.includes(kept.map((k) => k.word).join(''));
+    if (!bare) return 'pass';
+    w.i--;
+    return 'next';
+  },
+};
+
+export const endTime: WalkRule = {
+  id: 'phrase.end-time',
+  description: 'A word of time, a number, a date or 来 of a span (五年来) ends the phrase',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    const t = at(w)!;
+    if (w.lex.timeWords.has(t.word) || t.tag === 't' || /^\d/.test(t.word)) return 'end';
+    // 来 after a span of time is "since", which the segmenter leaves as a verb.
+    const left = at(w, 1);
+    if (t.word === '来' && left && (left.tag === 't' || /[年月天]$/u.test(left.word))) return 'end';
+    // 年 after a number is a date's (2025|年|总量).
+    return dateBefore(w.tokens, w.i + 1, w.lex) !== w.i + 1 ? 'end' : 'pass';
+  },
+};
+
+export const determiner: WalkRule = {
+  id: 'phrase.determiner',
+  description: 'A determiner (各类, 相关) is left out inside a phrase and ends one that has no noun yet',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    if (!w.lex.determiners.has(at(w)!.word)) return 'pass';
+    if (!w.seenNoun) return 'end';
+    w.i--;
+    return 'next';
+  },
+};
+
+export const misreadNoun: WalkRule = {
+  id: 'phrase.misread-noun',
+  description: 'A one-character conjunction or measure word at the right edge is a noun the tagger misread (枫桥所, 充电桩)',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    const t = at(w)!;
+    return (t.tag === 'c' || t.tag === 'q') && w.kept.length === 0 && t.word.length === 1 ? take(w, w.i, true) : 'pass';
+  },
+};
+
+export const endLightVerb: WalkRule = {
+  id: 'phrase.end-light-verb',
+  description: 'A light verb (实现, 推动, 达到) ends the phrase',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    const t = at(w)!;
+    return isVerb(t) && w.lex.lightVerbs.has(t.word) ? 'end' : 'pass';
+  },
+};
+
+export const verbCompound: WalkRule = {
+  id: 'phrase.verb-compound',
+  description: 'A verb before a one-character noun is part of a compound word (调解室, 服务站)',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    const right = w.kept[0];
+    return isVerb(at(w)!) && right && isNounLike(right, w.lex) && right.word.length === 1 && w.seenNoun ? take(w, w.i) : 'pass';
+  },
+};
+
+export const verbModifier: WalkRule = {
+  id: 'phrase.verb-modifier',
+  description: 'In a count, a verb with a noun on its left modifies the thing counted (省级示范社区); only a verb of a deed is the deed',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    const t = at(w)!;
+    const left = at(w, 1);
+    if (!isVerb(t) || w.mode !== 'count' || !w.seenNoun || w.lex.actionVerbs.has(t.word) || !left) return 'pass';
+    return (isNounLike(left, w.lex) || left.tag === 'b') && !w.lex.placeWhole.has(left.word) ? take(w, w.i) : 'pass';
+  },
+};
+
+export const deedVerbs: WalkRule = {
+  id: 'phrase.deed-verbs',
+  description: 'In a count, the verbs of what was done end the phrase and stay in it, with a negation and verbs joined by 、 (破获刑事案件, 未发现, 遣返、劝返嫌疑人)',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    if (!isVerb(at(w)!) || w.mode !== 'count' || !w.seenNoun) return 'pass';
+    const { tokens, lex } = w;
+    const deedVerb = (k: number) => k >= 0 && ((isVerb(tokens[k]!) && !lex.lightVerbs.has(tokens[k]!.word)) || lex.negations.has(tokens[k]!.word));
+    let j = w.i - 1;
+    while (deedVerb(j)) j--;
+    while (j >= 1 && tokens[j]!.word === '、' && deedVerb(j - 1)) {
+      j--;
+      while (deedVerb(j)) j--;
+    }
+    take(w, j + 1);
+    return 'end';
+  },
+};
+
+export const verb: WalkRule = {
+  id: 'phrase.verb',
+  description: 'A verb names the measure or deed of its topic (发案, 出口); after a noun it ends the phrase unless a noun or verb stands on its left (消费品零售总额)',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    if (!isVerb(at(w)!)) return 'pass';
+    const { lex } = w;
+    const left = at(w, 1);
+    const joined = left && (isNounLike(left, lex) || lex.negations.has(left.word) || (isVerb(left) && !lex.lightVerbs.has(left.word)) || (w.list && (left.word === '、' || left.tag === 'c')));
+    const seenNoun = w.seenNoun;
+    take(w, w.i);
+    return seenNoun && !joined ? 'end' : 'next';
+  },
+};
+
+export const noun: WalkRule = {
+  id: 'phrase.noun',
+  description: 'A noun or an adjective is part of the phrase',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    const t = at(w)!;
+    if (isNounLike(t, w.lex)) return take(w, w.i, true);
+    return isAdjective(t) ? take(w, w.i) : 'pass';
+  },
+};
+
+/** A word `test` accepts, between the phrase's nouns: kept (规上工业, 资金预后被骗率). */
+function betweenNouns(meta: Omit<RuleMeta, 'decides'>, test: (t: Token, w: Walk) => boolean): WalkRule {
+  return {
+    ...meta,
+    decides: ['metric'],
+    apply(w) {
+      const left = at(w, 1);
+      return test(at(w)!, w) && w.seenNoun && left && isNounLike(left, w.lex) ? take(w, w.i) : 'pass';
+    },
+  };
+}
+
+export const positionInTerm = betweenNouns(
+  {
+    id: 'phrase.position-in-term',
+    description: 'A word of place between two nouns belongs to a term (规上工业, 线上平台)',
+    examples: [],
+    counterexamples: [],
+  },
+  (t) => t.tag === 'f',
+);
+
+export const usedFor: WalkRule = {
+  id: 'phrase.used-for',
+  description: '用 before what is used is a word with it (用能, 用海, 用地), which the tagger splits as a preposition',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    return at(w)!.word === '用' && w.kept.length && w.kept[0]!.word.length === 1 ? take(w, w.i, true) : 'pass';
+  },
+};
+
+export const negation: WalkRule = {
+  id: 'phrase.negation',
+  description: 'A negation belongs to what it negates (未佩戴头盔的死亡者, 不合格率)',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    return w.lex.negations.has(at(w)!.word) && w.kept.length ? take(w, w.i) : 'pass';
+  },
+};
+
+export const adverbInTerm = betweenNouns(
+  {
+    id: 'phrase.adverb-in-term',
+    description: 'An adverb between two nouns belongs to a term (资金预后被骗率)',
+    examples: [],
+    counterexamples: [],
+  },
+  (t, w) => t.tag === 'd' && !w.lex.timeWords.has(t.word),
+);
+
+export const particle: WalkRule = {
+  id: 'phrase.particle',
+  description: '的 after a noun or a verb joins it to the noun after (群众的满意率)',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    const left = at(w, 1);
+    return at(w)!.word === '的' && w.seenNoun && left && (isNounLike(left, w.lex) || isVerb(left)) ? take(w, w.i) : 'pass';
+  },
+};
+
+export const conjunction: WalkRule = {
+  id: 'phrase.conjunction',
+  description: 'A conjunction between nouns joins them (道路和桥梁里程); in a list it may join verbs',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    const t = at(w)!;
+    const left = at(w, 1);
+    if (!(t.tag === 'c' || t.word === '、') || !(w.seenNoun || (w.list && w.kept.length)) || !left) return 'pass';
+    return (isNounLike(left, w.lex) || (w.list && isVerb(left))) && !w.lex.placeWhole.has(left.word) ? take(w, w.i) : 'pass';
+  },
+};
+
+export const end: WalkRule = {
+  id: 'phrase.end',
+  description: 'Any other word ends the phrase',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply: () => 'end',
+};
+
+/** The rules for each word, in the order they are tried. */
+export const WALK_RULES: readonly WalkRule[] = [
+  threshold, perCapita, denominatorAlone, footnote, bracketed, unpairedClose, listComma, endEdge, prefix, shareWhole, endPlace,
+  serviceNumber, latinTerm, ageGroup, topicBeforeLightVerb, endTime, determiner, misreadNoun,
+  endLightVerb, verbCompound, verbModifier, deedVerbs, verb, noun, positionInTerm, usedFor, negation, adverbInTerm, particle, conjunction,
+  end,
+];
+
+// ---------------------------------------------------------------- once the walk has ended
+
+/** Applies once the walk has ended, to the words kept; says whether it changed anything. */
+export type PhraseRule = Rule<Walk>;
+
+export const trim: PhraseRule = {
+  id: 'phrase.trim',
+  description: 'Function words and punctuation never open or close a metric (的, 和, 了, 、)',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    const words = trimPhrase(w.kept, w.lex);
+    if (words.length === w.kept.length) return false;
+    w.kept = words;
+    return true;
+  },
+};
+
+export const verbChain: PhraseRule = {
+  id: 'phrase.verb-chain',
+  description: 'Verbs alone name a deed when no noun does: two or more, or one verb of a deed (组织开展集中学习, 死亡)',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    const { lex } = w;
+    if (w.kept.some((t) => isNounLike(t, lex))) return false;
+    const verbs = w.kept.filter(isVerb);
+    return (w.deed = verbs.length >= 2 || (verbs.length === 1 && (lex.actionVerbs.has(verbs[0]!.word) || lex.loneVerbs.has(verbs[0]!.word))));
+  },
+};
+
+export const placeAhead: PhraseRule = {
+  id: 'phrase.place-ahead',
+  description: 'A place at the left edge of the phrase names whose figure it is, not what is measured (江屿市第一产业增加值)',
+  decides: ['metric', 'subject'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    const { lex } = w;
+    const ahead = (p: Token[]) => isPlace(p[0]!, lex) || isPlaceName(p[0]!, lex) || (p[0]!.tag === 'x' && lex.placeChars.has(p[1]!.word));
+    let applied = false;
+    while (w.kept.length > 2 && ahead(w.kept) && isNounLike(w.kept[1]!, lex)) {
+      const place = lex.placeChars.has(w.kept[1]!.word) ? 2 : 1;
+      w.subject = w.ctx.display(w.kept[0]!.start, w.kept[place - 1]!.end);
+      w.kept = w.kept.slice(place);
+      applied = true;
+    }
+    return applied;
+  },
+};
+
+export const noNoun: PhraseRule = {
+  id: 'phrase.no-noun',
+  description: 'Words with no noun that name no deed are no metric (大力推进)',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    return !w.kept.length || (!w.deed && !w.kept.some((t) => isNounLike(t, w.lex)));
+  },
+};
+
+export const tooShort: PhraseRule = {
+  id: 'phrase.too-short',
+  description: 'One character is no metric',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    return [...joinTokens(w.ctx, w.kept)].length < 2;
+  },
+};
+
+// ---------------------------------------------------------------- the walk
+
+/** How far before a figure the segmenter looks at first, and at most (UTF-16 units). */
+const NEAR = 20;
+const FAR = 64;
+
+function tryRule(w: Walk, rule: WalkRule): Verdict {
+  const verdict = rule.apply(w);
+  if (verdict !== 'pass') w.steps.push(rule.id);
+  return verdict;
+}
+
+function tryPhraseRule(w: Walk, rule: PhraseRule): boolean {
+  const applied = rule.apply(w);
+  if (applied) w.steps.push(rule.id);
+  return applied;
+}
+
+/** Reads the words before `end`, from `from` on, right to left; where it stopped, and the phrase. */
+function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, list: boolean): { walk: Walk; phrase: Phrase | null } {
+  const w: Walk = { ctx, lex: ctx.lex, tokens: ctx.tokens(from, end), i: 0, kept: [], seenNoun: false, mode, list, steps: [], deed: false };
+  w.i = w.tokens.length - 1;
+  for (;;) {
+    while (w.i >= 0 && tryRule(w, skipBetween) === 'next');
+    if (tryRule(w, dateBetween) === 'pass') break;
+  }
+  while (w.i >= 0) {
+    let verdict: Verdict = 'pass';
+    for (const rule of WALK_RULES) if ((verdict = tryRule(w, rule)) !== 'pass') break;
+    if (verdict === 'end') break;
+  }
+  const stoppedAt = w.i;
+  tryPhraseRule(w, trim);
+  tryPhraseRule(w, verbChain);
+  tryPhraseRule(w, placeAhead);
+  w.i = stoppedAt;
+  if (tryPhraseRule(w, noNoun)) return { walk: w, phrase: w.subject ? { text: '', start: end, end, subject: w.subject } : null };
+  if (tryPhraseRule(w, tooShort)) return { walk: w, phrase: null };
+  const first = w.kept[0]!;
+  const last = w.kept[w.kept.length - 1]!;
+  return { walk: w, phrase: { text: joinTokens(ctx, w.kept), start: first.start, end: last.end, subject: w.subject } };
+}
+
+/**
+ * The noun phrase that ends at `end`, read right to left from there, no further than `from`.
+ * In `count` mode the verb of what was done is kept (破获刑事案件); in `measure` mode a verb
+ * inside a compound noun is kept (消费品零售总额) and the walk ends after a leading verb.
+ */
+export function phraseBefore(ctx: Context, from: number, end: number, mode: PhraseMode, list = false): Phrase | null {
+  if (end <= from) return null;
+  const near = Math.max(from, end - NEAR);
+  let read = walkBack(ctx, near, end, mode, list);
+  // A walk that ran into the edge of a short window may have been cut: look further back. (The
+  // first word of a window cut out of a clause may be part of a word: reaching it is reaching the edge.)
+  if (read.walk.i <= 0 && near > from) read = walkBack(ctx, Math.max(from, end - FAR), end, mode, list);
+  const steps = [...new Set(read.walk.steps)];
+  if (ctx.fired) for (const id of steps) ctx.fired.add(id);
+  if (read.phrase) read.phrase.steps = steps;
+  return read.phrase;
+}
