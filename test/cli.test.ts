@@ -118,11 +118,19 @@ describe('views from the command line', () => {
     expect(r.stdout.trimEnd().split('\r\n')).toHaveLength(4);
   });
 
-  it('adds the clause and the rule of each field with --explain', () => {
+  it('adds the clause and the rules that decided each field with --explain', () => {
     const doc = JSON.parse(runEnv(['--explain', 'a.txt'], dir(), {}).stdout);
-    expect(doc.indicators[1].explain).toMatchObject({
+    expect(doc.indicators[1].explain).toEqual({
       clause: '破案率上升3.2个百分点',
-      rules: { pattern: 'change.up', metric: 'bare measure + the modifier of the previous metric' },
+      rules: {
+        pattern: 'change.up',
+        metric: 'metric.before + phrase.noun + carry.modifier',
+        direction: 'direction.cue (上升)',
+        basis: 'basis.none',
+        qualifier: 'qualifier.none',
+        subject: 'subject.sentence-opening',
+        target: 'target.none',
+      },
     });
   });
 

@@ -171,6 +171,23 @@ describe('hostile text against the whole library', () => {
     expect(fastestMs(() => extract(text), 2)).toBeLessThan(LIMIT_MS);
   });
 
+  // Doubling a list doubles the time (about 2x), where a quadratic path would take 4x.
+  it.each([
+    ['values joined by 、 with no metric', (n: number) => '指标' + '、1%'.repeat(n) + '。'],
+    ['members after 分别 with no metric', (n: number) => '分别增长' + '1%、'.repeat(n) + '1%。'],
+  ])('%s: twice as many values take about twice the time', { timeout: 60_000 }, (_name, text) => {
+    extract('热身：利润增长5%。');
+    const small = fastestMs(() => extract(text(8_000)), 2);
+    const large = fastestMs(() => extract(text(16_000)), 2);
+    expect(large / small).toBeLessThan(3);
+  });
+
+  it('a run of words of change before a figure names no metric', () => {
+    for (const text of ['增长'.repeat(10_000) + '5%。', '全市' + '下降'.repeat(3_000) + '6%。']) {
+      for (const i of extract(text).indicators) expect(i.metric).not.toMatch(/^(?:增长|下降)+$/u);
+    }
+  });
+
   it('every compiled regex scans 4000 hostile characters in linear time', () => {
     // extract() shows each pattern only a few dozen characters around a figure; this runs each
     // regex over whole hostile strings, as a user regex on a long clause would be run.

@@ -65,9 +65,9 @@ export const directionNone: Rule<Draft> = {
   decides: ['direction'],
   examples: [
     {
-      text: '参保人数约为98万人。',
+      text: '全市常住人口为312万人。',
       gives: [
-        { metric: '参保人数', value: 980000, unit: '人', qualifier: 'about', text: '参保人数约为98万人' },
+        { metric: '常住人口', value: 3120000, unit: '人', text: '常住人口为312万人' },
       ],
     },
   ],

@@ -44,8 +44,24 @@ export const totalsList: Rule<{ before: string; q: Quantity }> = {
   id: 'figure.totals-list',
   description: 'A count that only totals the list written right before it (江北、城南、河西3个新区) adds nothing the list did not say: not an indicator',
   decides: ['indicator'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '辖区内有东港、西岭、北湖3个社区。',
+      gives: [],
+    },
+    {
+      text: '东港、西岭、北湖3个乡镇实现污水处理全覆盖。',
+      gives: [],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '辖区内有东港、西岭等6个社区。',
+      gives: [
+        { metric: '社区', value: 6, unit: '个', text: '6个社区' },
+      ],
+    },
+  ],
   apply({ before, q }) {
     // Three items or more, written with 、: 和 and 及 also stand inside words (和谐, 及时).
     if (!Number.isInteger(q.value) || q.value < 3 || q.value > 12 || q.unit === null || q.unit === '%') return false;
@@ -58,8 +74,19 @@ export const noUnit: Rule<{ q: Quantity; figure: Figure }> = {
   id: 'figure.no-unit',
   description: 'A figure written with no unit, whose pattern assumes none, is not an indicator',
   decides: ['indicator'],
-  examples: [],
-  counterexamples: [],
+  examples: [{ text: '全区营商环境综合得分为92.5。', gives: [], withRulePatterns: true }],
+  counterexamples: [
+    {
+      text: '全县结对帮扶1.2万困难群众。',
+      gives: [
+        { metric: '结对帮扶困难群众', value: 12000, unit: '人', text: '结对帮扶1.2万困难群众' },
+      ],
+    },
+    {
+      text: '南湾区群众可拨打12345热线反映诉求。',
+      gives: [],
+    },
+  ],
   apply: ({ q, figure }) => !q.unit && !figure.pattern.assumeUnit,
 };
 

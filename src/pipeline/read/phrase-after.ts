@@ -26,8 +26,28 @@ export const bracketedAfter: ForwardRule = {
   id: 'after.bracketed',
   description: 'A short bracket after a noun is part of it (县（市、区）, 套（间）); a long one is an aside that ends the phrase',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全省设立86个县（市、区）级矛盾调解中心。',
+      gives: [
+        { metric: '设立县（市、区）级矛盾调解中心', value: 86, unit: '个', text: '设立86个县（市、区）级矛盾调解中心' },
+      ],
+    },
+    {
+      text: '全县新建8个农村客运站（均位于偏远山区乡镇）。',
+      gives: [
+        { metric: '新建农村客运站', value: 8, unit: '个', text: '新建8个农村客运站' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全省设立86个县级矛盾调解中心。',
+      gives: [
+        { metric: '设立县级矛盾调解中心', value: 86, unit: '个', text: '设立86个县级矛盾调解中心' },
+      ],
+    },
+  ],
   apply(w) {
     const t = at(w)!;
     if (!OPEN.test(t.word)) return 'pass';
@@ -45,8 +65,22 @@ export const modifiersJoined: ForwardRule = {
   id: 'after.modifiers-joined',
   description: '、 joins the modifiers of one noun (黄浦江、苏州河滨水驿站) unless a figure follows it',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全市建成24个东江、西溪沿岸绿道驿站。',
+      gives: [
+        { metric: '建成东江、西溪沿岸绿道驿站', value: 24, unit: '个', text: '建成24个东江、西溪沿岸绿道驿站' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全市建成24个沿江绿道驿站。',
+      gives: [
+        { metric: '建成沿江绿道驿站', value: 24, unit: '个', text: '建成24个沿江绿道驿站' },
+      ],
+    },
+  ],
   apply(w) {
     const next = at(w, 1);
     if (at(w)!.word !== '、' || !w.seenNoun || !next || isNumeral(next) || isPunct(next)) return 'pass';
@@ -60,8 +94,23 @@ export const endAfter: ForwardRule = {
   id: 'after.end-edge',
   description: 'Punctuation or a number ends the thing counted',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全区现有126家养老机构、4300张养老床位。',
+      gives: [
+        { metric: '养老机构', value: 126, unit: '家', text: '126家养老机构' },
+        { metric: '养老床位', value: 4300, unit: '张', text: '4300张养老床位' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全区现有138家养老机构。',
+      gives: [
+        { metric: '养老机构', value: 138, unit: '家', text: '138家养老机构' },
+      ],
+    },
+  ],
   apply(w) {
     return isPunct(at(w)!) || isNumeral(at(w)!) ? 'end' : 'pass';
   },
@@ -71,8 +120,22 @@ export const adverbLeftOut: ForwardRule = {
   id: 'after.adverb-left-out',
   description: 'Adverbs and words of time between the thing and what is said of it are left out (所长已兼任 → 所长兼任)',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全县36名社区民警已兼任村党组织副书记。',
+      gives: [
+        { metric: '社区民警兼任村党组织副书记', value: 36, unit: '名', text: '36名社区民警已兼任村党组织副书记' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全县36名社区民警兼任村党组织副书记。',
+      gives: [
+        { metric: '社区民警兼任村党组织副书记', value: 36, unit: '名', text: '36名社区民警兼任村党组织副书记' },
+      ],
+    },
+  ],
   apply(w) {
     const t = at(w)!;
     return w.seenNoun && (t.tag === 'd' || w.lex.timeWords.has(t.word)) ? 'next' : 'pass';
@@ -83,8 +146,22 @@ export const endBeforeFigure: ForwardRule = {
   id: 'after.end-before-figure',
   description: 'A conjunction or 等 before the next figure, or a preposition after the noun, ends the thing counted',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全区抽调45名民警在重点路段执勤。',
+      gives: [
+        { metric: '抽调民警', value: 45, unit: '名', text: '抽调45名民警' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全区抽调45名民警执勤。',
+      gives: [
+        { metric: '抽调民警执勤', value: 45, unit: '名', text: '抽调45名民警执勤' },
+      ],
+    },
+  ],
   apply(w) {
     const t = at(w)!;
     const next = at(w, 1);
@@ -97,8 +174,22 @@ export const wordAfter: ForwardRule = {
   id: 'after.word',
   description: 'Any other word is part of the thing counted and what is said of it',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全年拆除86处违法建筑。',
+      gives: [
+        { metric: '拆除违法建筑', value: 86, unit: '处', text: '拆除86处违法建筑' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全年拆除违法建筑86处。',
+      gives: [
+        { metric: '拆除违法建筑', value: 86, unit: '处', text: '拆除违法建筑86处' },
+      ],
+    },
+  ],
   apply(w) {
     const t = at(w)!;
     w.kept.push(t);
@@ -115,8 +206,28 @@ export const noThingAfter: Rule<{ first?: Token; second?: Token; lex: Lexicon }>
   id: 'after.no-thing',
   description: 'No thing is counted after a figure followed by an aside in brackets, punctuation, a function word or a number',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全县排查安全隐患860处并全部整改到位。',
+      gives: [
+        { metric: '排查安全隐患', value: 860, unit: '处', text: '排查安全隐患860处' },
+      ],
+    },
+    {
+      text: '全区新建村级文化广场36座（含室内场馆）。',
+      gives: [
+        { metric: '新建村级文化广场', value: 36, unit: '座', text: '新建村级文化广场36座' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全县排查出860处安全隐患。',
+      gives: [
+        { metric: '排查出安全隐患', value: 860, unit: '处', text: '排查出860处安全隐患' },
+      ],
+    },
+  ],
   apply({ first, second, lex }) {
     if (!first) return true;
     // A bracket right after the figure is an aside (180座（含…）), not the thing counted.
@@ -132,8 +243,24 @@ export const dangling: Rule<ForwardWalk> = {
   id: 'after.dangling',
   description: "What the next figure's verb, qualifier or preposition says is not part of this one's thing (…优良率达|100%)",
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全市42个街道近9000名网格员参与排查。',
+      gives: [
+        { metric: '街道', value: 42, unit: '个', text: '42个街道' },
+        { metric: '网格员参与排查', value: 9000, unit: '名', qualifier: 'nearly', text: '9000名网格员参与排查' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全区18个社区约2600名志愿者参加演练。',
+      gives: [
+        { metric: '社区', value: 18, unit: '个', text: '18个社区' },
+        { metric: '志愿者参加演练', value: 2600, unit: '名', qualifier: 'about', text: '2600名志愿者参加演练' },
+      ],
+    },
+  ],
   apply(w) {
     const { lex } = w;
     const hangs = (t: Token) => lex.cueWords.has(t.word) || lex.lightVerbs.has(t.word) || lex.qualifierWords.has(t.word) || /^p/.test(t.tag);
@@ -147,8 +274,22 @@ export const loneVerb: Rule<ForwardWalk> = {
   id: 'after.lone-verb',
   description: 'A verb alone after a count of people says what befell them (造成3人死亡)',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全年较大事故导致3人受伤。',
+      gives: [
+        { metric: '受伤', value: 3, unit: '人', text: '3人受伤' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全年较大事故造成3人受伤送医。',
+      gives: [
+        { metric: '受伤送医', value: 3, unit: '人', text: '3人受伤送医' },
+      ],
+    },
+  ],
   apply(w) {
     return w.kept.length === 1 && w.lex.loneVerbs.has(w.kept[0]!.word);
   },

@@ -57,8 +57,28 @@ export const skipBetween: WalkRule = {
   id: 'phrase.skip-between',
   description: 'Adverbs, particles, words of time and of goals between a metric and its verb are left out (产量当年增长, 收入力争增长)',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '南湾区粮食产量当年增长3.2%。',
+      gives: [
+        { metric: '粮食产量', value: 3.2, unit: '%', direction: 'up', text: '粮食产量当年增长3.2%' },
+      ],
+    },
+    {
+      text: '全县居民人均可支配收入力争增长6.5%。',
+      gives: [
+        { metric: '居民人均可支配收入', value: 6.5, unit: '%', direction: 'up', target: true, text: '居民人均可支配收入力争增长6.5%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '南湾区粮食总产量增长3.2%。',
+      gives: [
+        { metric: '粮食总产量', value: 3.2, unit: '%', direction: 'up', text: '粮食总产量增长3.2%' },
+      ],
+    },
+  ],
   apply(w) {
     const t = at(w);
     if (!t) return 'pass';
@@ -74,8 +94,28 @@ export const dateBetween: WalkRule = {
   id: 'phrase.date-between',
   description: 'A date or a span of years between a metric and its verb is left out (产量2030年达到, 连续5年保持)',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全县森林覆盖率2024年达到63.5%。',
+      gives: [
+        { metric: '森林覆盖率', value: 63.5, unit: '%', text: '森林覆盖率2024年达到63.5%' },
+      ],
+    },
+    {
+      text: '全区空气优良天数比例连续3年保持在90%以上。',
+      gives: [
+        { metric: '空气优良天数比例', value: 90, unit: '%', qualifier: 'over', text: '空气优良天数比例连续3年保持在90%以上' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全区空气优良天数比例保持在90%以上。',
+      gives: [
+        { metric: '空气优良天数比例', value: 90, unit: '%', qualifier: 'over', text: '空气优良天数比例保持在90%以上' },
+      ],
+    },
+  ],
   apply(w) {
     const date = dateBefore(w.tokens, w.i + 1, w.lex);
     if (date === w.i + 1) return 'pass';
@@ -90,8 +130,28 @@ export const threshold: WalkRule = {
   id: 'phrase.threshold',
   description: 'A threshold before a noun sets the group measured and stays in the metric (60岁以上老年人, 亿元以上项目)',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全区60岁以上老年人口达12.6万人。',
+      gives: [
+        { metric: '60岁以上老年人口', value: 126000, unit: '人', text: '60岁以上老年人口达12.6万人' },
+      ],
+    },
+    {
+      text: '全县亿元以上产业项目投资增长12.6%。',
+      gives: [
+        { metric: '亿元以上产业项目投资', value: 12.6, unit: '%', direction: 'up', text: '亿元以上产业项目投资增长12.6%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全区老年人口达12.6万人以上。',
+      gives: [
+        { metric: '老年人口', value: 126000, unit: '人', qualifier: 'over', text: '老年人口达12.6万人以上' },
+      ],
+    },
+  ],
   apply(w) {
     const t = at(w)!;
     const unit = at(w, 1);
@@ -114,8 +174,22 @@ export const perCapita: WalkRule = {
   id: 'phrase.per-capita',
   description: 'A per-capita denominator belongs to its measure (每万人发案率, 每10万人口死亡率)',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全区每千人口执业医师数为3.2人。',
+      gives: [
+        { metric: '每千人口执业医师数', value: 3.2, unit: '人', text: '每千人口执业医师数为3.2人' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全区执业医师数达到每千人3.2人。',
+      gives: [
+        { metric: '执业医师数', value: 3.2, unit: '人', text: '执业医师数达到每千人3.2人' },
+      ],
+    },
+  ],
   apply(w) {
     const j = denominatorStart(w);
     if (j < 0 || !w.kept.some((k) => !w.lex.denominators.has(k.word))) return 'pass';
@@ -127,8 +201,22 @@ export const denominatorAlone: WalkRule = {
   id: 'phrase.denominator-alone',
   description: 'A denominator alone before the figure names nothing and is passed over (抽检量超每千人6.6批次)',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全县食品抽检量每千人4.8批次。',
+      gives: [
+        { metric: '食品抽检量', value: 4.8, unit: '批次', text: '食品抽检量每千人4.8批次' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全县每千人食品抽检量为4.8批次。',
+      gives: [
+        { metric: '每千人食品抽检量', value: 4.8, unit: '批次', text: '每千人食品抽检量为4.8批次' },
+      ],
+    },
+  ],
   apply(w) {
     const j = denominatorStart(w);
     if (j < 0) return 'pass';
@@ -142,8 +230,22 @@ export const footnote: WalkRule = {
   id: 'phrase.footnote',
   description: 'A note number in square brackets (产业［2］) is not part of the phrase',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全市数字经济核心产业［1］增加值增长9.2%。',
+      gives: [
+        { metric: '数字经济核心产业增加值', value: 9.2, unit: '%', direction: 'up', text: '数字经济核心产业［1］增加值增长9.2%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全区文化产业增加值增长9.2%。',
+      gives: [
+        { metric: '文化产业增加值', value: 9.2, unit: '%', direction: 'up', text: '文化产业增加值增长9.2%' },
+      ],
+    },
+  ],
   apply(w) {
     if (!/^[\]］〕]$/u.test(at(w)!.word) || !at(w, 1) || !/^\d+$/.test(at(w, 1)!.word) || !/^[\[［〔]$/u.test(at(w, 2)?.word ?? '')) return 'pass';
     w.i -= 3;
@@ -155,8 +257,22 @@ export const bracketed: WalkRule = {
   id: 'phrase.bracketed',
   description: 'Words in quotation marks or brackets are kept whole (“一网通办”办件量)',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '“平安青屿”APP注册用户达到36万人。',
+      gives: [
+        { metric: '“平安青屿”APP注册用户', value: 360000, unit: '人', text: '“平安青屿”APP注册用户达到36万人' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全市警务服务APP注册用户达到36万人。',
+      gives: [
+        { metric: '警务服务APP注册用户', value: 360000, unit: '人', text: '警务服务APP注册用户达到36万人' },
+      ],
+    },
+  ],
   apply(w) {
     if (!CLOSE.test(at(w)!.word)) return 'pass';
     const j = openerOf(w.tokens, w.i);
@@ -168,8 +284,22 @@ export const unpairedClose: WalkRule = {
   id: 'phrase.unpaired-close',
   description: 'A closing quotation mark or bracket with no opening one in the sentence ends the phrase',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '南湾区（快报数，下同）地区生产总值增长5.6%。',
+      gives: [
+        { metric: '地区生产总值', value: 5.6, unit: '%', direction: 'up', text: '地区生产总值增长5.6%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '南湾区地区生产总值同比增长5.6%。',
+      gives: [
+        { metric: '地区生产总值', value: 5.6, unit: '%', direction: 'up', basis: 'yoy', text: '地区生产总值同比增长5.6%' },
+      ],
+    },
+  ],
   apply(w) {
     return CLOSE.test(at(w)!.word) ? 'end' : 'pass';
   },
@@ -179,8 +309,30 @@ export const listComma: WalkRule = {
   id: 'phrase.list-comma',
   description: '、 joins the members of a list (A、B增加值分别…), the things one count totals (网址、APP共1万个) and the verbs of one deed (审结、执结案件)',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '汽车、家电销售额分别增长12.1%、8.4%。',
+      gives: [
+        { metric: '汽车销售额', value: 12.1, unit: '%', direction: 'up', text: '汽车、家电销售额分别增长12.1%' },
+        { metric: '家电销售额', value: 8.4, unit: '%', direction: 'up', text: '分别增长12.1%、8.4%' },
+      ],
+    },
+    {
+      text: '全市审结、执结民商事案件1.2万件。',
+      gives: [
+        { metric: '审结、执结民商事案件', value: 12000, unit: '件', text: '审结、执结民商事案件1.2万件' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '刑事案件下降8%、治安案件下降5%。',
+      gives: [
+        { metric: '刑事案件', value: 8, unit: '%', direction: 'down', text: '刑事案件下降8%' },
+        { metric: '治安案件', value: 5, unit: '%', direction: 'down', text: '治安案件下降5%' },
+      ],
+    },
+  ],
   apply(w) {
     const t = at(w)!;
     const left = at(w, 1);
@@ -194,8 +346,22 @@ export const endEdge: WalkRule = {
   id: 'phrase.end-edge',
   description: 'Punctuation, an opening quotation mark or bracket, or a word of a goal (力争) ends the phrase',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '力争农村居民人均可支配收入增长7%。',
+      gives: [
+        { metric: '农村居民人均可支配收入', value: 7, unit: '%', direction: 'up', target: true, text: '农村居民人均可支配收入增长7%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全县农村居民人均可支配收入增长7%。',
+      gives: [
+        { metric: '农村居民人均可支配收入', value: 7, unit: '%', direction: 'up', text: '农村居民人均可支配收入增长7%' },
+      ],
+    },
+  ],
   apply(w) {
     const t = at(w)!;
     return isPunct(t) || OPEN.test(t.word) || w.lex.targetWords.has(t.word) ? 'end' : 'pass';
@@ -206,8 +372,22 @@ export const prefix: WalkRule = {
   id: 'phrase.prefix',
   description: 'A prefix belongs to the noun after it (非化石能源, not 化石能源)',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全省非税收入下降4.6%。',
+      gives: [
+        { metric: '非税收入', value: 4.6, unit: '%', direction: 'down', text: '非税收入下降4.6%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全省税收收入下降4.6%。',
+      gives: [
+        { metric: '税收收入', value: 4.6, unit: '%', direction: 'down', text: '税收收入下降4.6%' },
+      ],
+    },
+  ],
   apply(w) {
     return at(w)!.tag === 'h' && w.kept.length && isNounLike(w.kept[0]!, w.lex) ? take(w, w.i) : 'pass';
   },
@@ -217,8 +397,22 @@ export const shareWhole: WalkRule = {
   id: 'phrase.share-whole',
   description: 'The place after 占 is the whole of a share, part of the metric, not its subject (占全国比重)',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全市外贸出口占全省比重提高2.1个百分点。',
+      gives: [
+        { metric: '外贸出口占全省比重', value: 2.1, unit: '百分点', direction: 'up', text: '外贸出口占全省比重提高2.1个百分点' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全市外贸出口比重提高2.1个百分点。',
+      gives: [
+        { metric: '外贸出口比重', value: 2.1, unit: '百分点', direction: 'up', text: '外贸出口比重提高2.1个百分点' },
+      ],
+    },
+  ],
   apply(w) {
     return w.lex.placeWhole.has(at(w)!.word) && at(w, 1)?.word === '占' && w.kept.length ? take(w, w.i - 1) : 'pass';
   },
@@ -228,8 +422,22 @@ export const endPlace: WalkRule = {
   id: 'phrase.end-place',
   description: 'A place or scope word (全市, 全年) ends the phrase; a place is the subject',
   decides: ['metric', 'subject'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全县森林覆盖率达到63.5%。',
+      gives: [
+        { metric: '森林覆盖率', value: 63.5, unit: '%', subject: '全县', text: '森林覆盖率达到63.5%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '据初步核算，南湾区地区生产总值增长5.6%。',
+      gives: [
+        { metric: '地区生产总值', value: 5.6, unit: '%', direction: 'up', subject: '南湾区', text: '地区生产总值增长5.6%' },
+      ],
+    },
+  ],
   apply(w) {
     const t = at(w)!;
     if (!w.lex.placeWhole.has(t.word)) return 'pass';
@@ -242,8 +450,22 @@ export const serviceNumber: WalkRule = {
   id: 'phrase.service-number',
   description: 'A service number inside a name stays in the metric (接处110警情)',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全区受理12345热线诉求8.6万件。',
+      gives: [
+        { metric: '受理12345热线诉求', value: 86000, unit: '件', text: '受理12345热线诉求8.6万件' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全区受理热线诉求8.6万件。',
+      gives: [
+        { metric: '受理热线诉求', value: 86000, unit: '件', text: '受理热线诉求8.6万件' },
+      ],
+    },
+  ],
   apply(w) {
     if (!isDigits(at(w)!) || !w.kept.length) return 'pass';
     const j = runStart(w.tokens, w.i, isDigits);
@@ -256,8 +478,28 @@ export const latinTerm: WalkRule = {
   id: 'phrase.latin-term',
   description: 'Digits of a name written with letters stay in it (PM2.5, 5G基站), however the segmenter cuts it',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全市PM2.5平均浓度下降6.2%。',
+      gives: [
+        { metric: 'PM2.5平均浓度', value: 6.2, unit: '%', direction: 'down', text: 'PM2.5平均浓度下降6.2%' },
+      ],
+    },
+    {
+      text: '全市新建5G基站1860个。',
+      gives: [
+        { metric: '新建5G基站', value: 1860, unit: '个', text: '新建5G基站1860个' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全市臭氧平均浓度下降6.2%。',
+      gives: [
+        { metric: '臭氧平均浓度', value: 6.2, unit: '%', direction: 'down', text: '臭氧平均浓度下降6.2%' },
+      ],
+    },
+  ],
   apply(w) {
     const t = at(w)!;
     if (!/^[\d.]+$/.test(t.word)) return 'pass';
@@ -269,8 +511,22 @@ export const ageGroup: WalkRule = {
   id: 'phrase.age-group',
   description: 'A group of people by age, which the tagger marks as a time, stays in the metric (老年人口, 青年人才)',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全县青年创业人数增长16%。',
+      gives: [
+        { metric: '青年创业人数', value: 16, unit: '%', direction: 'up', text: '青年创业人数增长16%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全区少年儿童参保率达到99.1%。',
+      gives: [
+        { metric: '少年儿童参保率', value: 99.1, unit: '%', text: '少年儿童参保率达到99.1%' },
+      ],
+    },
+  ],
   apply(w) {
     const t = at(w)!;
     return t.tag === 't' && w.lex.ageGroups.has(t.word) ? take(w, w.i, true) : 'pass';
@@ -281,8 +537,22 @@ export const topicBeforeLightVerb: WalkRule = {
   id: 'phrase.topic-before-light-verb',
   description: 'A bare measure or deed after its topic and a light verb keeps the topic, not the verb (工业企业实现产值, 预算收入累计完成)',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '规上工业企业实现营业收入860亿元。',
+      gives: [
+        { metric: '规上工业企业营业收入', value: 86000000000, unit: '元', text: '规上工业企业实现营业收入860亿元' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全区规上工业企业营业收入达到860亿元。',
+      gives: [
+        { metric: '规上工业企业营业收入', value: 86000000000, unit: '元', text: '规上工业企业营业收入达到860亿元' },
+      ],
+    },
+  ],
   apply(w) {
     const { lex, kept } = w;
     const t = at(w)!;
@@ -300,8 +570,34 @@ export const endTime: WalkRule = {
   id: 'phrase.end-time',
   description: 'A word of time, a number, a date or 来 of a span (五年来) ends the phrase',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '去年刑事案件发案数下降9.6%。',
+      gives: [
+        { metric: '刑事案件发案数', value: 9.6, unit: '%', direction: 'down', text: '刑事案件发案数下降9.6%' },
+      ],
+    },
+    {
+      text: '2024年道路交通事故死亡人数下降14.2%。',
+      gives: [
+        { metric: '道路交通事故死亡人数', value: 14.2, unit: '%', direction: 'down', text: '道路交通事故死亡人数下降14.2%' },
+      ],
+    },
+    {
+      text: '两年来城市建成区面积扩大18平方公里。',
+      gives: [
+        { metric: '城市建成区面积', value: 18, unit: '平方公里', direction: 'up', text: '城市建成区面积扩大18平方公里' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全区城市建成区面积扩大18平方公里。',
+      gives: [
+        { metric: '城市建成区面积', value: 18, unit: '平方公里', direction: 'up', text: '城市建成区面积扩大18平方公里' },
+      ],
+    },
+  ],
   apply(w) {
     const t = at(w)!;
     if (w.lex.timeWords.has(t.word) || t.tag === 't' || /^\d/.test(t.word)) return 'end';
@@ -317,8 +613,22 @@ export const determiner: WalkRule = {
   id: 'phrase.determiner',
   description: 'A determiner (各类, 相关) is left out inside a phrase and ends one that has no noun yet',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全县所有行政村通客车率达到100%。',
+      gives: [
+        { metric: '行政村通客车率', value: 100, unit: '%', text: '行政村通客车率达到100%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全县行政村通客车率达到100%。',
+      gives: [
+        { metric: '行政村通客车率', value: 100, unit: '%', text: '行政村通客车率达到100%' },
+      ],
+    },
+  ],
   apply(w) {
     if (!w.lex.determiners.has(at(w)!.word)) return 'pass';
     if (!w.seenNoun) return 'end';
@@ -331,8 +641,22 @@ export const misreadNoun: WalkRule = {
   id: 'phrase.misread-noun',
   description: 'A one-character conjunction or measure word at the right edge is a noun the tagger misread (枫桥所, 充电桩)',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '新建公共充电桩1260个。',
+      gives: [
+        { metric: '新建公共充电桩', value: 1260, unit: '个', text: '新建公共充电桩1260个' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '新建公共充电站126个。',
+      gives: [
+        { metric: '新建公共充电站', value: 126, unit: '个', text: '新建公共充电站126个' },
+      ],
+    },
+  ],
   apply(w) {
     const t = at(w)!;
     return (t.tag === 'c' || t.tag === 'q') && w.kept.length === 0 && t.word.length === 1 ? take(w, w.i, true) : 'pass';
@@ -343,8 +667,22 @@ export const endLightVerb: WalkRule = {
   id: 'phrase.end-light-verb',
   description: 'A light verb (实现, 推动, 达到) ends the phrase',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全县实现地区生产总值326亿元。',
+      gives: [
+        { metric: '地区生产总值', value: 32600000000, unit: '元', text: '地区生产总值326亿元' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全县地区生产总值达到326亿元。',
+      gives: [
+        { metric: '地区生产总值', value: 32600000000, unit: '元', text: '地区生产总值达到326亿元' },
+      ],
+    },
+  ],
   apply(w) {
     const t = at(w)!;
     return isVerb(t) && w.lex.lightVerbs.has(t.word) ? 'end' : 'pass';
@@ -355,8 +693,22 @@ export const verbCompound: WalkRule = {
   id: 'phrase.verb-compound',
   description: 'A verb before a one-character noun is part of a compound word (调解室, 服务站)',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全区新建人民调解室86个。',
+      gives: [
+        { metric: '新建人民调解室', value: 86, unit: '个', text: '新建人民调解室86个' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全区新建人民调解委员会86个。',
+      gives: [
+        { metric: '新建人民调解委员会', value: 86, unit: '个', text: '新建人民调解委员会86个' },
+      ],
+    },
+  ],
   apply(w) {
     const right = w.kept[0];
     return isVerb(at(w)!) && right && isNounLike(right, w.lex) && right.word.length === 1 && w.seenNoun ? take(w, w.i) : 'pass';
@@ -367,8 +719,22 @@ export const verbModifier: WalkRule = {
   id: 'phrase.verb-modifier',
   description: 'In a count, a verb with a noun on its left modifies the thing counted (省级示范社区); only a verb of a deed is the deed',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全市创建省级示范社区12个。',
+      gives: [
+        { metric: '创建省级示范社区', value: 12, unit: '个', text: '创建省级示范社区12个' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全市建成城市公园12个。',
+      gives: [
+        { metric: '建成城市公园', value: 12, unit: '个', text: '建成城市公园12个' },
+      ],
+    },
+  ],
   apply(w) {
     const t = at(w)!;
     const left = at(w, 1);
@@ -381,8 +747,28 @@ export const deedVerbs: WalkRule = {
   id: 'phrase.deed-verbs',
   description: 'In a count, the verbs of what was done end the phrase and stay in it, with a negation and verbs joined by 、 (破获刑事案件, 未发现, 遣返、劝返嫌疑人)',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '南湾区查获涉毒嫌疑人46名。',
+      gives: [
+        { metric: '查获涉毒嫌疑人', value: 46, unit: '名', text: '查获涉毒嫌疑人46名' },
+      ],
+    },
+    {
+      text: '全年遣返、劝返涉诈人员146名。',
+      gives: [
+        { metric: '遣返、劝返涉诈人员', value: 146, unit: '名', text: '遣返、劝返涉诈人员146名' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全区城市公园达到86个。',
+      gives: [
+        { metric: '城市公园', value: 86, unit: '个', text: '城市公园达到86个' },
+      ],
+    },
+  ],
   apply(w) {
     if (!isVerb(at(w)!) || w.mode !== 'count' || !w.seenNoun) return 'pass';
     const { tokens, lex } = w;
@@ -402,8 +788,22 @@ export const verb: WalkRule = {
   id: 'phrase.verb',
   description: 'A verb names the measure or deed of its topic (发案, 出口); after a noun it ends the phrase unless a noun or verb stands on its left (消费品零售总额)',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全市外贸出口增长11.2%。',
+      gives: [
+        { metric: '外贸出口', value: 11.2, unit: '%', direction: 'up', text: '外贸出口增长11.2%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全县森林覆盖率提高到64.1%。',
+      gives: [
+        { metric: '森林覆盖率', value: 64.1, unit: '%', text: '森林覆盖率提高到64.1%' },
+      ],
+    },
+  ],
   apply(w) {
     if (!isVerb(at(w)!)) return 'pass';
     const { lex } = w;
@@ -419,8 +819,22 @@ export const noun: WalkRule = {
   id: 'phrase.noun',
   description: 'A noun or an adjective is part of the phrase',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全市旅游总收入增长14.2%。',
+      gives: [
+        { metric: '旅游总收入', value: 14.2, unit: '%', direction: 'up', text: '旅游总收入增长14.2%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全县新增42个社区警务室。',
+      gives: [
+        { metric: '新增社区警务室', value: 42, unit: '个', text: '新增42个社区警务室' },
+      ],
+    },
+  ],
   apply(w) {
     const t = at(w)!;
     if (isNounLike(t, w.lex)) return take(w, w.i, true);
@@ -444,8 +858,22 @@ export const positionInTerm = betweenNouns(
   {
     id: 'phrase.position-in-term',
     description: 'A word of place between two nouns belongs to a term (规上工业, 线上平台)',
-    examples: [],
-    counterexamples: [],
+    examples: [
+      {
+        text: '全市电商平台上商户数量增长18.2%。',
+        gives: [
+          { metric: '电商平台上商户数量', value: 18.2, unit: '%', direction: 'up', text: '电商平台上商户数量增长18.2%' },
+        ],
+      },
+    ],
+    counterexamples: [
+      {
+        text: '全市电商平台商户数量增长18.2%。',
+        gives: [
+          { metric: '电商平台商户数量', value: 18.2, unit: '%', direction: 'up', text: '电商平台商户数量增长18.2%' },
+        ],
+      },
+    ],
   },
   (t) => t.tag === 'f',
 );
@@ -454,8 +882,22 @@ export const usedFor: WalkRule = {
   id: 'phrase.used-for',
   description: '用 before what is used is a word with it (用能, 用海, 用地), which the tagger splits as a preposition',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全市单位地区生产总值用能下降3.1%。',
+      gives: [
+        { metric: '单位地区生产总值用能', value: 3.1, unit: '%', direction: 'down', text: '单位地区生产总值用能下降3.1%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全县新增建设用地1200亩。',
+      gives: [
+        { metric: '新增建设用地', value: 1200, unit: '亩', text: '新增建设用地1200亩' },
+      ],
+    },
+  ],
   apply(w) {
     return at(w)!.word === '用' && w.kept.length && w.kept[0]!.word.length === 1 ? take(w, w.i, true) : 'pass';
   },
@@ -465,8 +907,22 @@ export const negation: WalkRule = {
   id: 'phrase.negation',
   description: 'A negation belongs to what it negates (未佩戴头盔的死亡者, 不合格率)',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全区食品抽检不合格率为1.2%。',
+      gives: [
+        { metric: '食品抽检不合格率', value: 1.2, unit: '%', text: '食品抽检不合格率为1.2%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全市未成年人犯罪率下降4.3%。',
+      gives: [
+        { metric: '未成年人犯罪率', value: 4.3, unit: '%', direction: 'down', text: '未成年人犯罪率下降4.3%' },
+      ],
+    },
+  ],
   apply(w) {
     return w.lex.negations.has(at(w)!.word) && w.kept.length ? take(w, w.i) : 'pass';
   },
@@ -476,8 +932,22 @@ export const adverbInTerm = betweenNouns(
   {
     id: 'phrase.adverb-in-term',
     description: 'An adverb between two nouns belongs to a term (资金预后被骗率)',
-    examples: [],
-    counterexamples: [],
+    examples: [
+      {
+        text: '全区群众再次报警率下降3.6%。',
+        gives: [
+          { metric: '群众再次报警率', value: 3.6, unit: '%', direction: 'down', text: '群众再次报警率下降3.6%' },
+        ],
+      },
+    ],
+    counterexamples: [
+      {
+        text: '全区群众报警率下降3.6%。',
+        gives: [
+          { metric: '群众报警率', value: 3.6, unit: '%', direction: 'down', text: '群众报警率下降3.6%' },
+        ],
+      },
+    ],
   },
   (t, w) => t.tag === 'd' && !w.lex.timeWords.has(t.word),
 );
@@ -486,8 +956,22 @@ export const particle: WalkRule = {
   id: 'phrase.particle',
   description: '的 after a noun or a verb joins it to the noun after (群众的满意率)',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全区群众的满意率达到96.3%。',
+      gives: [
+        { metric: '群众的满意率', value: 96.3, unit: '%', text: '群众的满意率达到96.3%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全区群众满意率达到96.3%。',
+      gives: [
+        { metric: '群众满意率', value: 96.3, unit: '%', text: '群众满意率达到96.3%' },
+      ],
+    },
+  ],
   apply(w) {
     const left = at(w, 1);
     return at(w)!.word === '的' && w.seenNoun && left && (isNounLike(left, w.lex) || isVerb(left)) ? take(w, w.i) : 'pass';
@@ -498,8 +982,22 @@ export const conjunction: WalkRule = {
   id: 'phrase.conjunction',
   description: 'A conjunction between nouns joins them (道路和桥梁里程); in a list it may join verbs',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全市公路和桥梁养护里程达到3260公里。',
+      gives: [
+        { metric: '公路和桥梁养护里程', value: 3260, unit: '公里', text: '公路和桥梁养护里程达到3260公里' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全市公路养护里程达到3260公里。',
+      gives: [
+        { metric: '公路养护里程', value: 3260, unit: '公里', text: '公路养护里程达到3260公里' },
+      ],
+    },
+  ],
   apply(w) {
     const t = at(w)!;
     const left = at(w, 1);
@@ -512,8 +1010,22 @@ export const end: WalkRule = {
   id: 'phrase.end',
   description: 'Any other word ends the phrase',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '该县居民存款余额增长9.1%。',
+      gives: [
+        { metric: '居民存款余额', value: 9.1, unit: '%', direction: 'up', text: '居民存款余额增长9.1%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全年新建68处村级文化广场。',
+      gives: [
+        { metric: '新建村级文化广场', value: 68, unit: '处', text: '新建68处村级文化广场' },
+      ],
+    },
+  ],
   apply: () => 'end',
 };
 
@@ -534,8 +1046,22 @@ export const trim: PhraseRule = {
   id: 'phrase.trim',
   description: 'Function words and punctuation never open or close a metric (的, 和, 了, 、)',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全市的刑事案件发案数下降5.8%。',
+      gives: [
+        { metric: '刑事案件发案数', value: 5.8, unit: '%', direction: 'down', text: '刑事案件发案数下降5.8%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全区刑事案件发案数下降5.8%。',
+      gives: [
+        { metric: '刑事案件发案数', value: 5.8, unit: '%', direction: 'down', text: '刑事案件发案数下降5.8%' },
+      ],
+    },
+  ],
   apply(w) {
     const words = trimPhrase(w.kept, w.lex);
     if (words.length === w.kept.length) return false;
@@ -546,14 +1072,37 @@ export const trim: PhraseRule = {
 
 export const verbChain: PhraseRule = {
   id: 'phrase.verb-chain',
-  description: 'Verbs alone name a deed when no noun does: two or more, or one verb of a deed (组织开展集中学习, 死亡)',
+  description: 'Verbs alone name a deed when no noun does: two or more, or one verb of a deed (组织开展集中学习, 死亡), never words of change alone',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全年累计走访慰问3200户。',
+      gives: [
+        { metric: '走访慰问', value: 3200, unit: '户', text: '走访慰问3200户' },
+      ],
+    },
+    {
+      text: '全区组织开展集中宣讲460场。',
+      gives: [
+        { metric: '组织开展集中宣讲', value: 460, unit: '场', text: '组织开展集中宣讲460场' },
+      ],
+    },
+  ],
+  counterexamples: [
+    { text: '增长增长增长5%。', gives: [] },
+    {
+      text: '全区组织集中宣讲活动460场。',
+      gives: [
+        { metric: '组织集中宣讲活动', value: 460, unit: '场', text: '组织集中宣讲活动460场' },
+      ],
+    },
+  ],
   apply(w) {
     const { lex } = w;
     if (w.kept.some((t) => isNounLike(t, lex))) return false;
     const verbs = w.kept.filter(isVerb);
+    // Words of change alone (增长增长…) name no deed: a metric is never a run of them.
+    if (verbs.every((v) => lex.cueWords.has(v.word))) return false;
     return (w.deed = verbs.length >= 2 || (verbs.length === 1 && (lex.actionVerbs.has(verbs[0]!.word) || lex.loneVerbs.has(verbs[0]!.word))));
   },
 };
@@ -562,8 +1111,22 @@ export const placeAhead: PhraseRule = {
   id: 'phrase.place-ahead',
   description: 'A place at the left edge of the phrase names whose figure it is, not what is measured (江屿市第一产业增加值)',
   decides: ['metric', 'subject'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '南湾区第三产业增加值增长6.2%。',
+      gives: [
+        { metric: '第三产业增加值', value: 6.2, unit: '%', direction: 'up', subject: '南湾区', text: '第三产业增加值增长6.2%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全区第三产业增加值增长6.2%。',
+      gives: [
+        { metric: '第三产业增加值', value: 6.2, unit: '%', direction: 'up', subject: '全区', text: '第三产业增加值增长6.2%' },
+      ],
+    },
+  ],
   apply(w) {
     const { lex } = w;
     const ahead = (p: Token[]) => isPlace(p[0]!, lex) || isPlaceName(p[0]!, lex) || (p[0]!.tag === 'x' && lex.placeChars.has(p[1]!.word));
@@ -582,8 +1145,24 @@ export const noNoun: PhraseRule = {
   id: 'phrase.no-noun',
   description: 'Words with no noun that name no deed are no metric (大力推进)',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全县工业用电量增长4%，而上年下降2%。',
+      gives: [
+        { metric: '工业用电量', value: 4, unit: '%', direction: 'up', text: '工业用电量增长4%' },
+        { metric: '工业用电量', value: 2, unit: '%', direction: 'down', text: '下降2%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全县工业用电量增长4%，农业用电量下降2%。',
+      gives: [
+        { metric: '工业用电量', value: 4, unit: '%', direction: 'up', text: '工业用电量增长4%' },
+        { metric: '农业用电量', value: 2, unit: '%', direction: 'down', text: '农业用电量下降2%' },
+      ],
+    },
+  ],
   apply(w) {
     return !w.kept.length || (!w.deed && !w.kept.some((t) => isNounLike(t, w.lex)));
   },
@@ -593,8 +1172,23 @@ export const tooShort: PhraseRule = {
   id: 'phrase.too-short',
   description: 'One character is no metric',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全区社会用电量上半年增长4.2%，全年总增长6.1%。',
+      gives: [
+        { metric: '社会用电量', value: 4.2, unit: '%', direction: 'up', text: '社会用电量上半年增长4.2%' },
+        { metric: '社会用电量', value: 6.1, unit: '%', direction: 'up', text: '增长6.1%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全市居民用电量增长5.3%。',
+      gives: [
+        { metric: '居民用电量', value: 5.3, unit: '%', direction: 'up', text: '居民用电量增长5.3%' },
+      ],
+    },
+  ],
   apply(w) {
     return [...joinTokens(w.ctx, w.kept)].length < 2;
   },
