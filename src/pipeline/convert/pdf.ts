@@ -5,6 +5,7 @@
 // package, so Chinese CID fonts decode offline.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { hasPdfHeader } from './detect.js';
 import { ConvertError, type Converted } from './index.js';
 
 /** A run of text on a page, in PDF units, y going up. */
@@ -113,10 +114,30 @@ function hasEnd(bytes: Uint8Array): boolean {
   return tail.includes('%%EOF');
 }
 
+type PdfDocument = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs').getDocument>['promise']>;
+
+/** The text runs of page n; a page pdf.js cannot read makes the file a broken one. */
+async function pageRuns(doc: PdfDocument, n: number): Promise<TextRun[]> {
+  let items;
+  try {
+    const page = await doc.getPage(n);
+    items = (await page.getTextContent()).items;
+    page.cleanup();
+  } catch (e) {
+    throw new ConvertError(`a broken PDF (page ${n}: ${(e as Error).message})`);
+  }
+  const runs: TextRun[] = [];
+  for (const item of items) {
+    if (!('str' in item)) continue;
+    const [a, b, , , x, y] = item.transform as number[];
+    runs.push({ str: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || item.height });
+  }
+  return runs;
+}
+
 export async function pdfToText(bytes: Uint8Array): Promise<Converted> {
   const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  if (!buffer.subarray(0, 1024).includes('%PDF-')) throw new ConvertError('not a PDF file (no %PDF header)');
+  if (!hasPdfHeader(bytes)) throw new ConvertError('not a PDF file (no %PDF header)');
   // pdf.js would read what it can of a cut-off file and say nothing of the pages it lost.
   if (!hasEnd(bytes)) throw new ConvertError('a broken or cut-off PDF (no %%EOF at its end)');
   // pdf.js takes the bytes over: it gets a copy, so that the caller's can still be hashed.
@@ -133,31 +154,15 @@ export async function pdfToText(bytes: Uint8Array): Promise<Converted> {
   try {
     doc = await task.promise;
   } catch (e) {
-    const name = (e as Error)?.name;
-    if (name === 'PasswordException') throw new ConvertError('an encrypted PDF: it needs a password to open');
-    if (name === 'InvalidPDFException' || name === 'UnknownErrorException' || name === 'FormatError') throw new ConvertError(`a broken PDF (${(e as Error).message})`);
-    throw e;
+    if ((e as Error)?.name === 'PasswordException') throw new ConvertError('an encrypted PDF: it needs a password to open');
+    throw new ConvertError(`a broken PDF (${(e as Error)?.message})`);
   }
   try {
     const pages: PageLine[][] = [];
-    // One page at a time: its text kept, its objects released before the next.
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      const runs: TextRun[] = [];
-      for (const item of content.items) {
-        if (!('str' in item)) continue;
-        const [a, b, , , x, y] = item.transform as number[];
-        runs.push({ str: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || item.height });
-      }
-      pages.push(pageLines(runs));
-      page.cleanup();
-    }
+    // One page at a time: its lines kept, its objects released before the next.
+    for (let n = 1; n <= doc.numPages; n++) pages.push(pageLines(await pageRuns(doc, n)));
     if (!pages.some((lines) => lines.length)) throw new ConvertError('no text layer: scanned pages need OCR first');
     return { ...joinPages(dropRunningLines(pages)), encoding: 'utf-8' };
-  } catch (e) {
-    if (e instanceof ConvertError) throw e;
-    throw new ConvertError(`a broken PDF (${(e as Error).message})`);
   } finally {
     await doc.destroy();
   }
