@@ -83,6 +83,19 @@ describe('a folder mixing the four formats', () => {
   });
 });
 
+describe('--text-out', () => {
+  it('refuses two converted inputs that would write the same derived text, before writing anything', () => {
+    const a = folder({ 'r.pdf': join(FIXTURES, '30-county-bulletin.pdf') });
+    const b = folder({ 'r.pdf': join(FIXTURES, '30-county-bulletin.pdf') });
+    const out = folder({});
+    const r = run(['--json', '--text-out', out, join(a, 'r.pdf'), join(b, 'r.pdf')]);
+    expect(r.stderr).toBe(`extract: --text-out: ${join(a, 'r.pdf')} and ${join(b, 'r.pdf')} would both write r.pdf.txt\n`);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(readdirSync(out)).toEqual([]);
+  });
+});
+
 describe('bad inputs', () => {
   const BAD_FILES = ['encrypted.pdf', 'no-body-text.html', 'not-word.docx', 'scanned.pdf', 'truncated.docx', 'truncated.pdf'];
   const MESSAGES = [

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createHash } from 'node:crypto';
 import { streamBlocks, streamBytes } from '../document.js';
-import { detectFormat, HEAD_BYTES, type InputFormat } from '../pipeline/convert/detect.js';
+import { detectFormat, formatOfName, HEAD_BYTES, type InputFormat } from '../pipeline/convert/detect.js';
 import { decode, DecodeError } from '../pipeline/decode.js';
 import type { Extractor } from '../pipeline/extract.js';
 import { describeFsError, EXIT, UserError } from './errors.js';
@@ -154,6 +154,16 @@ async function fileJob(input: Input, options: RunOptions, io: Io): Promise<Job> 
   }
 }
 
+/** Two inputs that would write the same file stop the run before anything is written. */
+function refuseClashes(option: string, sources: string[], nameOf: (source: string) => string): void {
+  const names = new Map<string, string>();
+  for (const source of sources) {
+    const other = names.get(nameOf(source));
+    if (other) throw new UserError(`${option}: ${other} and ${source} would both write ${nameOf(source)}`);
+    names.set(nameOf(source), source);
+  }
+}
+
 export async function runExtract(operands: string[], options: RunOptions, extractor: Extractor, io: Io): Promise<number> {
   if (options.input === 'jsonl' && operands.length) throw new UserError('--input jsonl reads stdin: give no input files');
   if (options.input !== 'jsonl' && !operands.length) throw new UserError('no input given: name files, folders, globs, or - for stdin (see --help)');
@@ -162,15 +172,10 @@ export async function runExtract(operands: string[], options: RunOptions, extrac
   const { inputs, problems } = options.input === 'jsonl' ? { inputs: [], problems: [] } : resolveInputs(operands);
   let failed = problems.length > 0;
   for (const p of problems) await writeTo(io.stderr, `extract: ${p.operand}: ${p.reason}\n`);
-  if (options.out) {
-    const names = new Map<string, string>();
-    for (const input of inputs) {
-      const source = input.kind === 'stdin' ? '-' : input.path;
-      const other = names.get(outputName(source));
-      if (other) throw new UserError(`--out: ${other} and ${source} would both write ${outputName(source)}`);
-      names.set(outputName(source), source);
-    }
-  }
+  const sources = inputs.map((input) => (input.kind === 'stdin' ? '-' : input.path));
+  if (options.out) refuseClashes('--out', sources, outputName);
+  // Only a converted input has a derived text; its name is what tells, before it is read.
+  if (options.textOut) refuseClashes('--text-out', sources.filter((s) => s === '-' || formatOfName(s)), derivedTextName);
   const sink = chooseSink(options, io);
   if (options.textOut) mkdirSync(options.textOut, { recursive: true });
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
