@@ -19,7 +19,7 @@ import { inProcess, threadPool, type Job } from './pool.js';
 import type { Io } from './main.js';
 import { makeChalk } from './view.js';
 
-/** Files larger than this are extracted on the main thread, chunk by chunk. */
+/** Text files larger than this are extracted on the main thread, chunk by chunk. */
 export const LARGE_FILE = 8 << 20;
 
 export interface RunOptions {
