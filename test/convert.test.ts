@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { documentFromInput } from '../src/document.js';
-import { builtinExtractor } from '../src/index.js';
+import { builtinExtractor, extractFile } from '../src/index.js';
 import { linesOf } from '../src/pipeline/convert/blocks.js';
 import { detectFormat } from '../src/pipeline/convert/detect.js';
 import { decodePage, declaredCharset, htmlToText } from '../src/pipeline/convert/html.js';
@@ -207,6 +207,17 @@ describe('the fixtures of other formats', () => {
     const cut = doc.indicators.find((i) => i.metric === '基本医疗保险参保率')!;
     expect(cut.page).toBe(2);
     expect(cut.text).toBe('基本医\n\n疗保险参保率稳定在96%以上');
+  });
+});
+
+describe('extractFile', () => {
+  it('converts a PDF, a page or a Word file as the CLI does, told by content, or by the format given', async () => {
+    for (const name of ['30-county-bulletin.docx', '31-news-page.html']) {
+      const expected = JSON.parse(fixture(`${name}.expected.json`).toString('utf8'));
+      expect(await extractFile(join(ROOT, 'fixtures', name), { source: name })).toEqual(expected);
+    }
+    const asText = await extractFile(join(ROOT, 'fixtures/31-news-page.html'), { format: 'txt' });
+    expect(asText.format).toBeUndefined();
   });
 });
 
