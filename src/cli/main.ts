@@ -66,7 +66,7 @@ function positiveInteger(value: string): number {
 }
 
 function inputFormatOption(): Option {
-  return new Option('--input-format <format>', 'auto: by content (%PDF, a zip with word/document.xml, <html), then by extension; or read every input as txt, pdf, html or docx')
+  return new Option('--input-format <format>', 'auto: by content (%PDF, a zip archive, <html), then by extension, else text; or read every input as txt, pdf, html or docx')
     .choices(['auto', 'txt', 'pdf', 'html', 'docx'])
     .default('auto');
 }
@@ -81,7 +81,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('[inputs...]', 'files, folders (their *.txt, *.pdf, *.html, *.htm, *.docx), quoted globs, or - for stdin')
     .option('--json', 'write JSON Lines even on a terminal (the default when stdout is a pipe or file)')
     .addOption(new Option('-f, --format <format>', 'jsonl: one document a line; csv: one indicator a row, with a BOM for spreadsheets; view: the readable view').choices(['jsonl', 'csv', 'view']))
-    .option('-o, --out <dir>', 'write one pretty-printed NAME.json per document into DIR instead of stdout')
+    .option('-o, --out <dir>', 'write one pretty-printed NAME.json per document into DIR instead of stdout (NAME.pdf.json for NAME.pdf)')
     .option('--resume', 'with --out: skip inputs whose NAME.json is already current (same input hash)')
     .option('--explain', 'add to each indicator the clause it was read from and the rule behind each field')
     .addOption(new Option('-j, --jobs <n>', 'extract on N threads, this one and N-1 workers (default: the number of cores); output keeps input order').argParser(positiveInteger))
