@@ -147,6 +147,12 @@ describe('linesOf: a document tree to lines', () => {
   it('makes a line of each table row, its cells separated by tabs, a cell of several paragraphs on one line', () => {
     expect(lines('<table><tr><th>指标</th><th>2025年</th></tr><tr><td><p>城镇新增</p><p>就业</p></td><td>8620人</td></tr><tr><td></td><td></td></tr></table>')).toEqual(['指标\t2025年', '城镇新增 就业\t8620人']);
   });
+
+  it('reads a table that lays out a page (one cell, or a cell of many paragraphs) as blocks, not as a row', () => {
+    const article = '<p>一、综合</p><p>全县地区生产总值增长5.8%。</p><p>二、农业</p><p>粮食总产量增长2.4%。</p>';
+    expect(lines(`<table><tr><td>${article}</td></tr></table>`)).toEqual(['一、综合', '全县地区生产总值增长5.8%。', '二、农业', '粮食总产量增长2.4%。']);
+    expect(lines(`<table><tr><td><a href="/">首页</a></td><td>${article}</td></tr></table>`)).toEqual(['首页', '一、综合', '全县地区生产总值增长5.8%。', '二、农业', '粮食总产量增长2.4%。']);
+  });
 });
 
 describe('htmlToText: the article of a page', () => {

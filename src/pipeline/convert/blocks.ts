@@ -12,7 +12,7 @@ const BLOCKS = new Set([
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'button', 'input', 'select', 'textarea', 'head', 'title', 'meta', 'link']);
 const CELLS = new Set(['td', 'th']);
 
-/** The line being built: its text so far, and whether it is inside a table cell. */
+/** The lines made so far, and the line being built. */
 class Lines {
   readonly done: string[] = [];
   private line = '';
@@ -28,12 +28,15 @@ class Lines {
     this.line = '';
   }
 
-  /** A row: its cells' texts, each on one line, joined by tabs. */
-  row(cells: string[]): void {
+  /** Lines made elsewhere (a cell's), each a line of its own. */
+  lines(lines: string[]): void {
     this.break();
-    if (cells.some((c) => c)) this.done.push(cells.join('\t'));
+    this.done.push(...lines);
   }
 }
+
+/** More lines than this in one cell make its row part of the page's layout, not a table of data. */
+const CELL_LINES = 3;
 
 function walk(node: Node, out: Lines): void {
   if (node.nodeType === 3) return out.text(node.nodeValue ?? '');
@@ -41,24 +44,30 @@ function walk(node: Node, out: Lines): void {
   const tag = (node as Element).tagName.toLowerCase();
   if (SKIPPED.has(tag)) return;
   if (tag === 'br') return out.break();
-  if (tag === 'tr') return out.row(cellsOf(node as Element));
+  if (tag === 'tr') return row(node as Element, out);
   const block = BLOCKS.has(tag);
   if (block) out.break();
   for (let child = node.firstChild; child; child = child.nextSibling) walk(child, out);
   if (block) out.break();
 }
 
-/** A row's cells, each cell's lines (its paragraphs, its <br>) joined by a space. */
-function cellsOf(row: Element): string[] {
-  const cells: string[] = [];
-  for (let child = row.firstChild; child; child = child.nextSibling) {
+/**
+ * A table row: a line of its cells separated by tabs, each cell's lines joined by a space. A row
+ * of one cell, or with a cell of many lines (an article laid out in a table, as older sites
+ * are), is layout: its cells' lines stay lines.
+ */
+function row(tr: Element, out: Lines): void {
+  const cells: string[][] = [];
+  for (let child = tr.firstChild; child; child = child.nextSibling) {
     if (child.nodeType !== 1 || !CELLS.has((child as Element).tagName.toLowerCase())) continue;
     const inner = new Lines();
     walk(child, inner);
     inner.break();
-    cells.push(inner.done.join(' ').replace(/\t/g, ' '));
+    cells.push(inner.done);
   }
-  return cells;
+  const filled = cells.filter((c) => c.length);
+  if (filled.length <= 1 || filled.some((c) => c.length > CELL_LINES)) return out.lines(filled.flat());
+  out.lines([cells.map((c) => c.join(' ').replace(/\t/g, ' ')).join('\t')]);
 }
 
 /** The lines of a node's text, blocks and rows each on their own line. */
