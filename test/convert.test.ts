@@ -49,11 +49,12 @@ describe('detectFormat: content first, then the name', () => {
   });
 });
 
+/** A run at x, y (from the top left of the page), its width that of its characters. */
 const run = (str: string, x: number, y: number, size = 12): TextRun => ({ str, x, y, size, width: [...str].length * size });
 
 describe('pageLines: a PDF page in reading order', () => {
   it('orders lines top to bottom and runs left to right, whatever order the page draws them in', () => {
-    const lines = pageLines([run('第二行', 50, 700), run('页眉', 200, 800, 8), run('第一行', 50, 720), run('接着', 86, 720)]);
+    const lines = pageLines([run('第二行', 50, 140), run('页眉', 200, 40, 8), run('第一行', 50, 120), run('接着', 86, 120)]);
     expect(lines.map((l) => l.text)).toEqual(['页眉', '第一行接着', '第二行']);
   });
 
@@ -62,7 +63,7 @@ describe('pageLines: a PDF page in reading order', () => {
   });
 
   it('separates table cells by a tab, Latin words by a space, and joins Chinese runs', () => {
-    const lines = pageLines([run('城镇新增就业', 50, 600), run('8620人', 160, 600), run('GDP', 50, 580), run('growth', 90, 580), run('同比', 50, 560), run('增长', 74, 560)]);
+    const lines = pageLines([run('城镇新增就业', 50, 560), run('8620人', 160, 560), run('GDP', 50, 580), run('growth', 90, 580), run('同比', 50, 600), run('增长', 74, 600)]);
     expect(lines.map((l) => l.text)).toEqual(['城镇新增就业\t8620人', 'GDP growth', '同比增长']);
   });
 

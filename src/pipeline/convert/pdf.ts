@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { hasPdfHeader } from './detect.js';
 import { ConvertError, type Converted } from './index.js';
 
-/** A run of text on a page, in PDF units, y going up. */
+/** A run of text on a page as it is shown (its rotation applied), in PDF units from the top left. */
 export interface TextRun {
   str: string;
   x: number;
@@ -20,7 +20,7 @@ export interface TextRun {
 
 export interface PageLine {
   text: string;
-  /** the baseline, in PDF units from the bottom of the page */
+  /** the baseline, in PDF units from the top of the page */
   y: number;
 }
 
@@ -35,7 +35,7 @@ const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}%.]
 
 /** The lines of a page, top to bottom, each one's runs left to right. Pure. */
 export function pageLines(runs: readonly TextRun[]): PageLine[] {
-  const sorted = runs.filter((r) => r.str.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
+  const sorted = runs.filter((r) => r.str.trim() !== '').sort((a, b) => a.y - b.y || a.x - b.x);
   const groups: TextRun[][] = [];
   for (const run of sorted) {
     const line = groups[groups.length - 1];
@@ -114,13 +114,20 @@ function hasEnd(bytes: Uint8Array): boolean {
   return tail.includes('%%EOF');
 }
 
-type PdfDocument = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs').getDocument>['promise']>;
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 
-/** The text runs of page n; a page pdf.js cannot read makes the file a broken one. */
-async function pageRuns(doc: PdfDocument, n: number): Promise<TextRun[]> {
+/**
+ * The text runs of page n, placed as the page is shown: its viewport turns a rotated page (a
+ * landscape table) upright and puts y from the top. A page pdf.js cannot read makes the file a
+ * broken one.
+ */
+async function pageRuns(pdfjs: PdfJs, doc: PdfDocument, n: number): Promise<TextRun[]> {
   let items;
+  let viewport;
   try {
     const page = await doc.getPage(n);
+    viewport = page.getViewport({ scale: 1 }).transform;
     items = (await page.getTextContent()).items;
     page.cleanup();
   } catch (e) {
@@ -129,14 +136,15 @@ async function pageRuns(doc: PdfDocument, n: number): Promise<TextRun[]> {
   const runs: TextRun[] = [];
   for (const item of items) {
     if (!('str' in item)) continue;
-    const [a, b, , , x, y] = item.transform as number[];
+    const [a, b, , , x, y] = pdfjs.Util.transform(viewport, item.transform) as number[];
     runs.push({ str: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || item.height });
   }
   return runs;
 }
 
 export async function pdfToText(bytes: Uint8Array): Promise<Converted> {
-  const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { getDocument, VerbosityLevel } = pdfjs;
   if (!hasPdfHeader(bytes)) throw new ConvertError('not a PDF file (no %PDF header)');
   // pdf.js would read what it can of a cut-off file and say nothing of the pages it lost.
   if (!hasEnd(bytes)) throw new ConvertError('a broken or cut-off PDF (no %%EOF at its end)');
@@ -160,7 +168,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<Converted> {
   try {
     const pages: PageLine[][] = [];
     // One page at a time: its lines kept, its objects released before the next.
-    for (let n = 1; n <= doc.numPages; n++) pages.push(pageLines(await pageRuns(doc, n)));
+    for (let n = 1; n <= doc.numPages; n++) pages.push(pageLines(await pageRuns(pdfjs, doc, n)));
     if (!pages.some((lines) => lines.length)) throw new ConvertError('no text layer: scanned pages need OCR first');
     return { ...joinPages(dropRunningLines(pages)), encoding: 'utf-8' };
   } finally {
