@@ -29,19 +29,22 @@ export const Indicator = z
       .tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])
       .describe('[start, end) in Unicode code points of the decoded document'),
     text: z.string().describe('the document text of the span'),
+    page: z.number().int().positive().optional().describe('PDF only: the 1-based page where the span starts'),
     pattern: z.string().describe('the id of the pattern that produced the indicator'),
     explain: Explanation.optional(),
   })
   .strict();
 
 export const Encoding = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030']);
+export const Format = z.enum(['pdf', 'html', 'docx']);
 
 export const ExtractedDocument = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
     source: z.string().describe('the input as named on the command line, "-" for stdin, or the id given'),
     sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('of the input bytes'),
-    encoding: Encoding.describe('the encoding the input was decoded from'),
+    encoding: Encoding.describe('the encoding the input was decoded from (utf-8 for a PDF or a Word file: the derived text)'),
+    format: Format.optional().describe('pdf, html or docx: the input was converted, and spans index the text derived from it; absent for text'),
     chars: z.number().int().nonnegative().describe('length of the decoded text in code points'),
     indicators: z.array(Indicator),
   })
@@ -51,6 +54,7 @@ export type Direction = z.infer<typeof Direction>;
 export type Qualifier = z.infer<typeof Qualifier>;
 export type Indicator = z.infer<typeof Indicator>;
 export type Encoding = z.infer<typeof Encoding>;
+export type Format = z.infer<typeof Format>;
 export type ExtractedDocument = z.infer<typeof ExtractedDocument>;
 
 export function jsonSchema(): unknown {

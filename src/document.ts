@@ -1,8 +1,10 @@
-// One input to one output document: decode, extract, and wrap with the document's identity.
-// A document can also be had as its head and a stream of indicator batches, so that a very
-// large input is written out chunk by chunk.
+// One input to one output document: decode (or convert a PDF, a page, a Word file), extract,
+// and wrap with the document's identity. A document can also be had as its head and a stream of
+// indicator batches, so that a very large input is written out chunk by chunk.
 import { createHash } from 'node:crypto';
-import { ExtractedDocument, SCHEMA_VERSION, type Encoding, type Indicator } from './contract.js';
+import { ExtractedDocument, SCHEMA_VERSION, type Encoding, type Format, type Indicator } from './contract.js';
+import { convert, pageAt } from './pipeline/convert/index.js';
+import type { InputFormat } from './pipeline/convert/detect.js';
 import { decode, decodeBlocks, wholeEncoding, type Blocks } from './pipeline/decode.js';
 import { extractChunks, extractPieces, type ExtractOptions, type Extractor } from './pipeline/extract.js';
 import { WrapWidth } from './pipeline/normalize.js';
@@ -28,17 +30,36 @@ function countCodePoints(text: string): number {
   return n;
 }
 
-export function streamText(ex: Extractor, source: string, text: string, encoding: Encoding, bytes: Uint8Array, options: ExtractOptions = {}): DocumentStream {
+/** What a converted document adds: its format and, for a PDF, where each page starts. */
+export interface Derivation {
+  format: Format;
+  pageStarts?: number[];
+}
+
+/** The indicator with the page its span starts on, in the contract's key order (after text). */
+function withPage(i: Indicator, pageStarts: readonly number[]): Indicator {
+  const { pattern, explain, ...rest } = i;
+  const page = pageAt(pageStarts, i.span[0]);
+  return explain ? { ...rest, page, pattern, explain } : { ...rest, page, pattern };
+}
+
+function* paged(batches: Iterable<Indicator[]>, pageStarts: readonly number[]): Generator<Indicator[]> {
+  for (const batch of batches) yield batch.map((i) => withPage(i, pageStarts));
+}
+
+export function streamText(ex: Extractor, source: string, text: string, encoding: Encoding, bytes: Uint8Array, options: ExtractOptions = {}, derivation?: Derivation): DocumentStream {
+  const batches = extractChunks(ex, text, options);
   return {
     head: {
       schemaVersion: SCHEMA_VERSION,
       source,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       encoding,
+      ...(derivation && { format: derivation.format }),
       chars: countCodePoints(text),
     },
     text: () => text,
-    batches: extractChunks(ex, text, options),
+    batches: derivation?.pageStarts ? paged(batches, derivation.pageStarts) : batches,
   };
 }
 
@@ -89,6 +110,25 @@ export function documentFromText(ex: Extractor, source: string, text: string, en
 
 export function documentFromBytes(ex: Extractor, source: string, bytes: Uint8Array, options: ExtractOptions = {}): ExtractedDocument {
   return collect(streamBytes(ex, source, bytes, options));
+}
+
+/** A document and the text its spans index: the decoded text, or the text derived from a converted input. */
+export interface ReadDocument {
+  doc: ExtractedDocument;
+  text: string;
+}
+
+/**
+ * Any input in its format: text decoded, a PDF, a page or a Word file converted first. Throws a
+ * DecodeError or a ConvertError for an input that cannot be read.
+ */
+export async function documentFromInput(ex: Extractor, source: string, bytes: Uint8Array, format: InputFormat, options: ExtractOptions = {}): Promise<ReadDocument> {
+  if (format === 'txt') {
+    const { text, encoding } = decode(bytes);
+    return { doc: documentFromText(ex, source, text, encoding, bytes, options), text };
+  }
+  const { text, encoding, pageStarts } = await convert(bytes, format);
+  return { doc: collect(streamText(ex, source, text, encoding, bytes, options, { format, pageStarts })), text };
 }
 
 export { ExtractedDocument };

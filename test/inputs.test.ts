@@ -83,7 +83,7 @@ describe('inputs that cannot be read are reported, one line each, and the others
     expect(ok.code).toBe(0);
 
     const r = run(['empty', 'a.txt'], { cwd: dir });
-    expectProblems(r.stderr, ['extract: empty: directory has no .txt files']);
+    expectProblems(r.stderr, ['extract: empty: directory has no .txt, .pdf, .html, .htm or .docx files']);
     expect(documents(r.stdout).map((d) => d.source)).toEqual(['a.txt']);
     expect(r.code).toBe(2);
   });

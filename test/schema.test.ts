@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExtractedDocument, jsonSchema, SCHEMA_VERSION } from '../src/contract.js';
-import { extract } from '../src/index.js';
+import { documentFromInput } from '../src/document.js';
+import { builtinExtractor, extract } from '../src/index.js';
 import { ROOT } from './helpers.js';
 
 const committed = JSON.parse(readFileSync(join(ROOT, 'schema/extract.schema.json'), 'utf8'));
@@ -17,7 +18,7 @@ describe('the output contract', () => {
   it('lists every field of an indicator, in the order documents are written', () => {
     const indicator = committed.properties.indicators.items;
     expect(Object.keys(indicator.properties)).toEqual([
-      'metric', 'value', 'upper', 'unit', 'direction', 'basis', 'qualifier', 'subject', 'target', 'span', 'text', 'pattern', 'explain',
+      'metric', 'value', 'upper', 'unit', 'direction', 'basis', 'qualifier', 'subject', 'target', 'span', 'text', 'page', 'pattern', 'explain',
     ]);
     expect(indicator.required).toEqual(['metric', 'value', 'unit', 'direction', 'basis', 'qualifier', 'subject', 'target', 'span', 'text', 'pattern']);
   });
@@ -26,6 +27,15 @@ describe('the output contract', () => {
     const doc = extract('全市地区生产总值增长5.2%，新建学校12所。', { explain: true });
     expect(doc.schemaVersion).toBe(SCHEMA_VERSION);
     expect(ExtractedDocument.safeParse(doc).success).toBe(true);
+    // `format` is for converted inputs only.
+    expect(Object.keys(doc)).toEqual(Object.keys(committed.properties).filter((k) => k !== 'format'));
+  });
+
+  it('orders a converted document’s fields as the schema does, `format` and `page` included', async () => {
+    const { doc } = await documentFromInput(builtinExtractor(), 'a.pdf', readFileSync(join(ROOT, 'fixtures/30-county-bulletin.pdf')), 'pdf', { explain: true });
+    expect(ExtractedDocument.safeParse(doc).success).toBe(true);
     expect(Object.keys(doc)).toEqual(Object.keys(committed.properties));
+    const order = Object.keys(committed.properties.indicators.items.properties).filter((k) => k !== 'upper');
+    expect(Object.keys(doc.indicators[0]!)).toEqual(order);
   });
 });

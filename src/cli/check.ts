@@ -1,14 +1,18 @@
 // `extract check [DIR]`: re-extracts every NAME.txt that has a NAME.expected.json and reports
-// what changed; `--update` rewrites the expectations. Exit 0 unchanged, 1 differences, 2 errors.
+// what changed; `--update` rewrites the expectations. A PDF, a page or a Word file (NAME.pdf)
+// has two golden files: NAME.pdf.expected.json and its derived text, NAME.pdf.txt, so that a
+// change in the conversion shows as a change of text. Exit 0 unchanged, 1 differences, 2 errors.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { diffDocuments, isUnchanged, summarize, type Change, type DocumentDiff } from '../check.js';
 import { ExtractedDocument } from '../contract.js';
-import { documentFromBytes } from '../document.js';
+import { documentFromInput, type ReadDocument } from '../document.js';
+import { detectFormat, formatOfName, HEAD_BYTES } from '../pipeline/convert/detect.js';
 import type { Extractor } from '../pipeline/extract.js';
 import { describeFsError, EXIT, UserError } from './errors.js';
-import { writeFileAtomic } from './files.js';
+import { derivedTextName, writeFileAtomic } from './files.js';
+import { withoutDerivedTexts } from './inputs.js';
 
 export const EXPECTED_SUFFIX = '.expected.json';
 
@@ -54,7 +58,40 @@ function readExpected(path: string): ExtractedDocument | string {
   }
 }
 
-export function checkFixtures(dir: string, extractor: Extractor, options: CheckOptions, color: ChalkInstance): CheckReport {
+/** NAME.expected.json for NAME.txt, NAME.pdf.expected.json for NAME.pdf. */
+const expectationName = (file: string) => (file.endsWith('.txt') ? file.replace(/\.txt$/, '') : file) + EXPECTED_SUFFIX;
+
+/** The first line where two texts differ, 1-based, with both versions of it. */
+function firstDifference(expected: string, actual: string): { line: number; before: string; after: string } {
+  const a = expected.split('\n');
+  const b = actual.split('\n');
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return { line: i + 1, before: a[i] ?? '(end of text)', after: b[i] ?? '(end of text)' };
+}
+
+/** Compares a converted fixture's derived text with its golden file; writes it with --update. */
+function checkDerivedText(dir: string, file: string, text: string, options: CheckOptions, color: ChalkInstance): { lines: string[]; state: 'same' | 'updated' | 'failed' } {
+  const name = derivedTextName(file);
+  const path = join(dir, name);
+  const old = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  if (old === text) return { lines: [], state: 'same' };
+  const what =
+    old === undefined
+      ? [`${file}: has no ${name}, its derived text`]
+      : (({ line, before, after }) => [`${file}: its derived text differs from ${name} at line ${line}:`, `      ${color.red(JSON.stringify(before))} -> ${color.green(JSON.stringify(after))}`])(firstDifference(old, text));
+  if (!options.update) return { lines: [color.red(what[0]!), ...what.slice(1)], state: 'failed' };
+  writeFileAtomic(path, text);
+  return { lines: [...what, color.green(`  ${old === undefined ? 'wrote' : 'updated'} ${name}`)], state: 'updated' };
+}
+
+/** The fixtures of a folder: its texts and its PDFs, pages and Word files, without their derived texts. */
+function fixturesOf(dir: string): string[] {
+  const names = readdirSync(dir).filter((f) => f.endsWith('.txt') || formatOfName(f));
+  return withoutDerivedTexts(names).sort();
+}
+
+export async function checkFixtures(dir: string, extractor: Extractor, options: CheckOptions, color: ChalkInstance): Promise<CheckReport> {
   let isDir = false;
   try {
     isDir = statSync(dir).isDirectory();
@@ -62,29 +99,41 @@ export function checkFixtures(dir: string, extractor: Extractor, options: CheckO
     throw new UserError(`check: ${dir}: ${describeFsError(e)}`);
   }
   if (!isDir) throw new UserError(`check: ${dir}: not a directory`);
-  const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const fixtures = fixturesOf(dir);
   const lines: string[] = [];
   let unchanged = 0;
   let failed = false;
   let updated = 0;
-  for (const file of texts) {
-    const expectedPath = join(dir, file.replace(/\.txt$/, EXPECTED_SUFFIX));
-    let actual: ExtractedDocument;
+  for (const file of fixtures) {
+    const expectedName = expectationName(file);
+    const expectedPath = join(dir, expectedName);
+    let read: ReadDocument;
     try {
-      actual = documentFromBytes(extractor, file, readFileSync(join(dir, file)));
+      const bytes = readFileSync(join(dir, file));
+      read = await documentFromInput(extractor, file, bytes, file.endsWith('.txt') ? 'txt' : detectFormat(bytes.subarray(0, HEAD_BYTES), file));
     } catch (e) {
       lines.push(color.red(`${file}: cannot be extracted: ${(e as Error).message}`));
       failed = true;
       continue;
     }
+    const actual = read.doc;
+    let textChanged = false;
+    if (actual.format) {
+      const derived = checkDerivedText(dir, file, read.text, options, color);
+      lines.push(...derived.lines);
+      if (derived.state === 'failed') failed = true;
+      textChanged = derived.state !== 'same';
+      // A fixture whose expectation is rewritten too counts once.
+      if (derived.state === 'updated') updated++;
+    }
     const pretty = JSON.stringify(actual, null, 2) + '\n';
     if (!existsSync(expectedPath)) {
       if (options.update) {
         writeFileAtomic(expectedPath, pretty);
-        lines.push(color.green(`${file}: wrote ${file.replace(/\.txt$/, EXPECTED_SUFFIX)} (${actual.indicators.length} indicators)`));
-        updated++;
+        lines.push(color.green(`${file}: wrote ${expectedName} (${actual.indicators.length} indicators)`));
+        if (!textChanged) updated++;
       } else {
-        lines.push(color.red(`${file}: has no ${file.replace(/\.txt$/, EXPECTED_SUFFIX)} (run extract check --update to write it)`));
+        lines.push(color.red(`${file}: has no ${expectedName} (run extract check --update to write it)`));
         failed = true;
       }
       continue;
@@ -94,7 +143,7 @@ export function checkFixtures(dir: string, extractor: Extractor, options: CheckO
       if (options.update) {
         writeFileAtomic(expectedPath, pretty);
         lines.push(color.green(`${file}: rewrote its expectation, which ${expected}`));
-        updated++;
+        if (!textChanged) updated++;
       } else {
         lines.push(color.red(`${file}: its expectation ${expected}`));
         failed = true;
@@ -103,19 +152,19 @@ export function checkFixtures(dir: string, extractor: Extractor, options: CheckO
     }
     const diff = diffDocuments(expected, actual);
     if (isUnchanged(diff)) {
-      unchanged++;
+      if (!textChanged) unchanged++;
       continue;
     }
     lines.push(...describeDiff(file, diff, color));
     if (options.update) {
       writeFileAtomic(expectedPath, pretty);
-      lines.push(color.green(`  updated ${file.replace(/\.txt$/, EXPECTED_SUFFIX)}`));
-      updated++;
+      lines.push(color.green(`  updated ${expectedName}`));
+      if (!textChanged) updated++;
     } else {
       failed = true;
     }
   }
-  const summary = `check: ${texts.length} fixtures in ${dir}: ${unchanged} unchanged${updated ? `, ${updated} updated` : ''}${failed ? ', differences found' : ''}`;
+  const summary = `check: ${fixtures.length} fixtures in ${dir}: ${unchanged} unchanged${updated ? `, ${updated} updated` : ''}${failed ? ', differences found' : ''}`;
   lines.push(failed ? color.red(summary) : summary);
   return { lines, exitCode: failed ? EXIT.differences : EXIT.ok };
 }

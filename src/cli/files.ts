@@ -2,6 +2,7 @@
 // temporary file, then a rename), named after their input.
 import { closeSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { formatOfName } from '../pipeline/convert/detect.js';
 
 /** How much of a large file is read at a time. */
 const BLOCK = 1 << 20;
@@ -37,8 +38,17 @@ export function writeFileAtomic(path: string, text: string): void {
   }
 }
 
-/** NAME.json for NAME.txt; stdin.json for stdin. */
+/**
+ * NAME.json for NAME.txt; NAME.pdf.json for NAME.pdf (and .html, .htm, .docx), so that the same
+ * report as NAME.txt and NAME.pdf in one folder keeps two outputs; stdin.json for stdin.
+ */
 export function outputName(source: string): string {
   if (source === '-') return 'stdin.json';
-  return basename(source).replace(/\.[^.]*$/, '') + '.json';
+  const name = basename(source);
+  return (formatOfName(name) ? name : name.replace(/\.[^.]*$/, '')) + '.json';
+}
+
+/** The derived text of a converted input, beside its JSON: NAME.pdf.txt; stdin.txt for stdin. */
+export function derivedTextName(source: string): string {
+  return source === '-' ? 'stdin.txt' : basename(source) + '.txt';
 }

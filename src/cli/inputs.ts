@@ -1,10 +1,11 @@
 // Turns command-line operands into an ordered list of inputs: files, globs (expanded by
-// fast-glob, so a quoted glob works the same in every shell), directories (their *.txt) and
-// `-` for stdin. Problems with one operand are reported and the others still run: a folder that
+// fast-glob, so a quoted glob works the same in every shell), directories (their *.txt, *.pdf,
+// *.html, *.htm and *.docx) and `-` for stdin. Problems with one operand are reported and the others still run: a folder that
 // cannot be listed is a problem of its operand, never an exception.
 import * as fs from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import fg from 'fast-glob';
+import { formatOfName } from '../pipeline/convert/detect.js';
 import { describeFsError } from './errors.js';
 
 export type Input = { kind: 'file'; path: string } | { kind: 'stdin' };
@@ -41,6 +42,22 @@ function glob(pattern: string, options: fg.Options): { matches: string[]; unread
   return { matches, unreadable };
 }
 
+/** The files a folder gives: reports as text, PDF, HTML pages and Word files. */
+export const FOLDER_PATTERN = '*.{txt,pdf,html,htm,docx}';
+export const FOLDER_KINDS = '.txt, .pdf, .html, .htm or .docx';
+
+/**
+ * A folder's files without the derived texts of the converted ones beside them: NAME.pdf.txt,
+ * as --text-out writes it, is NAME.pdf's text, which is read already.
+ */
+export function withoutDerivedTexts(names: string[]): string[] {
+  const present = new Set(names);
+  return names.filter((name) => {
+    const converted = name.replace(/\.txt$/, '');
+    return converted === name || !formatOfName(converted) || !present.has(converted);
+  });
+}
+
 export function resolveInputs(operands: string[]): Resolved {
   const inputs: Input[] = [];
   const problems: Resolved['problems'] = [];
@@ -75,10 +92,10 @@ export function resolveInputs(operands: string[]): Resolved {
       continue;
     }
     if (stat.isDirectory()) {
-      const { matches, unreadable } = glob('*.txt', { cwd: operand, onlyFiles: true });
+      const { matches, unreadable } = glob(FOLDER_PATTERN, { cwd: operand, onlyFiles: true, caseSensitiveMatch: false });
       if (unreadable.length) problems.push({ operand, reason: `cannot list this folder: ${describeFsError(unreadable[0]!.error)}` });
-      else if (!matches.length) problems.push({ operand, reason: 'directory has no .txt files' });
-      matches.map((f) => join(operand, f)).forEach(add);
+      else if (!matches.length) problems.push({ operand, reason: `directory has no ${FOLDER_KINDS} files` });
+      withoutDerivedTexts(matches).map((f) => join(operand, f)).forEach(add);
     } else {
       add(operand);
     }

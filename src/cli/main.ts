@@ -31,6 +31,8 @@ const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', im
 const EXAMPLES = `
 Examples:
   $ extract report.txt                      readable view on a terminal, JSON Lines in a pipe
+  $ extract pdfs/ --out json/ --text-out json/  a folder of PDFs: NAME.pdf.json and NAME.pdf.txt
+  $ extract page.html report.docx           web pages and Word files too, told by their content
   $ extract 'reports/**/*.txt' > out.ndjson  a quoted glob, expanded the same in every shell
   $ extract reports/ --out json/            one pretty NAME.json per document
   $ extract reports/ --format csv > t.csv    one row per indicator, for spreadsheets
@@ -63,6 +65,12 @@ function positiveInteger(value: string): number {
   return n;
 }
 
+function inputFormatOption(): Option {
+  return new Option('--input-format <format>', 'auto: by content (%PDF, a zip archive, <html), then by extension, else text; or read every input as txt, pdf, html or docx')
+    .choices(['auto', 'txt', 'pdf', 'html', 'docx'])
+    .default('auto');
+}
+
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command();
   program
@@ -70,14 +78,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('Extract every quantitative indicator of Chinese reports as grounded, normalized JSON tuples.')
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
-    .argument('[inputs...]', 'files, folders (their *.txt), quoted globs, or - for stdin')
+    .argument('[inputs...]', 'files, folders (their *.txt, *.pdf, *.html, *.htm, *.docx), quoted globs, or - for stdin')
     .option('--json', 'write JSON Lines even on a terminal (the default when stdout is a pipe or file)')
     .addOption(new Option('-f, --format <format>', 'jsonl: one document a line; csv: one indicator a row, with a BOM for spreadsheets; view: the readable view').choices(['jsonl', 'csv', 'view']))
-    .option('-o, --out <dir>', 'write one pretty-printed NAME.json per document into DIR instead of stdout')
+    .option('-o, --out <dir>', 'write one pretty-printed NAME.json per document into DIR instead of stdout (NAME.pdf.json for NAME.pdf)')
     .option('--resume', 'with --out: skip inputs whose NAME.json is already current (same input hash)')
     .option('--explain', 'add to each indicator the clause it was read from and the ids of the rules that decided each field')
     .addOption(new Option('-j, --jobs <n>', 'extract on N threads, this one and N-1 workers (default: the number of cores); output keeps input order').argParser(positiveInteger))
     .addOption(new Option('--input <kind>', 'files: the operands; jsonl: {"id":…,"text":…} lines on stdin, one result line each').choices(['files', 'jsonl']).default('files'))
+    .addOption(inputFormatOption())
+    .option('--text-out <dir>', 'write the text derived from each PDF, page or Word file to DIR/NAME.EXT.txt: the text its spans index')
     .addOption(new Option('--patterns <dir...>', 'add the pattern files of DIR to the built-in library'))
     .option('--no-builtin-patterns', 'use only the pattern files given with --patterns')
     .addHelpText('after', EXAMPLES)
@@ -97,21 +107,22 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<inputs...>', 'files, folders, quoted globs, or - for stdin')
     .requiredOption('-o, --output <file>', 'the HTML file to write')
     .option('--title <title>', 'the page title', 'extract report')
-    .action(async (operands: string[], options: { output: string; title: string }) => {
+    .addOption(inputFormatOption())
+    .action(async (operands: string[], options: { output: string; title: string; inputFormat: RunOptions['inputFormat'] }) => {
       const code = await writeReport(operands, options, buildExtractor(program.opts<RunOptions>()), io);
       setExit(code);
     });
 
   program
     .command('check')
-    .description('re-extract every NAME.txt of DIR that has a NAME.expected.json and show what changed')
+    .description('re-extract every NAME.txt of DIR that has a NAME.expected.json (NAME.pdf, .html, .docx: NAME.pdf.expected.json and the derived NAME.pdf.txt) and show what changed')
     .argument('[dir]', 'the fixture folder', 'fixtures')
     .option('--update', 'rewrite the expectations (and write missing ones), reporting what changed')
     .addHelpText('after', `
 Exit codes: 0 every fixture unchanged, 1 differences or missing expectations, 2 errors.
 In CI:  npx extract check fixtures`)
     .action(async (dir: string, options: { update?: boolean }) => {
-      const report = checkFixtures(dir, buildExtractor(program.opts<RunOptions>()), { update: Boolean(options.update) }, makeChalk(io.color));
+      const report = await checkFixtures(dir, buildExtractor(program.opts<RunOptions>()), { update: Boolean(options.update) }, makeChalk(io.color));
       for (const line of report.lines) await writeTo(io.stdout, line + '\n');
       setExit(report.exitCode);
     });

@@ -3,19 +3,22 @@
 // that no core waits while this thread only reads and writes. run() yields outcomes in input
 // order, keeping a bounded number of jobs in flight so that memory does not grow with the inputs.
 import { Worker } from 'node:worker_threads';
-import type { ExtractedDocument } from '../contract.js';
+import type { ExtractedDocument, Format } from '../contract.js';
 
 export interface Job {
   source: string;
   /** the input's bytes (a file) or its text (a JSON Lines record) */
   bytes?: Uint8Array;
   text?: string;
+  /** the bytes are a PDF, an HTML page or a Word file, to convert before extracting */
+  format?: Format;
   /** an outcome known without extracting (an input that could not be read), kept in its place */
   outcome?: Outcome;
 }
 
 export type Outcome =
-  | { doc: ExtractedDocument }
+  /** `derived`: the text a converted input gave, which its spans index */
+  | { doc: ExtractedDocument; derived?: string }
   | { error: string }
   /** a file too large to pass to a worker: the caller extracts it, in its place */
   | { large: string }
@@ -49,7 +52,7 @@ const IN_FLIGHT_PER_THREAD = 4;
  * `threads` threads in all: `threads - 1` workers, and this one, which extracts a job with
  * `here` whenever every worker has its fill.
  */
-export function threadPool(threads: number, setup: WorkerSetup, here: (job: Job) => Outcome): Extractor {
+export function threadPool(threads: number, setup: WorkerSetup, here: (job: Job) => Promise<Outcome>): Extractor {
   // A worker's heap is capped: documents come and go, and a cap keeps the sum of the heaps within
   // the memory a corpus run may take, whatever the corpus size.
   const workers = Array.from(
@@ -88,7 +91,7 @@ export function threadPool(threads: number, setup: WorkerSetup, here: (job: Job)
         // reading and extracting here never wait on it otherwise.
         await new Promise((resolve) => setImmediate(resolve));
         const w = job.outcome ? undefined : leastBusy();
-        inFlight.push(w ? slotOf(submit(w, job)) : known(job.outcome ?? here(job)));
+        inFlight.push(w ? slotOf(submit(w, job)) : known(job.outcome ?? (await here(job))));
         while (inFlight.length >= threads * IN_FLIGHT_PER_THREAD) yield await inFlight.shift()!.promise;
         // Hand finished outcomes on at once: the writer need not wait for the window to fill.
         while (inFlight[0]?.outcome) yield inFlight.shift()!.outcome!;
@@ -120,10 +123,10 @@ function slotOf(promise: Promise<Outcome>): Slot {
 }
 
 /** The same interface on the main thread: for one job at a time, and for --jobs 1. */
-export function inProcess(extract: (job: Job) => Outcome): Extractor {
+export function inProcess(extract: (job: Job) => Promise<Outcome>): Extractor {
   return {
     async *run(jobs) {
-      for await (const job of jobs) yield extract(job);
+      for await (const job of jobs) yield await extract(job);
     },
     async close() {},
   };

@@ -1,16 +1,17 @@
 // The extract command: inputs in, documents out, in input order. Files are read one at a time
 // and extracted by a pool of workers (or on this thread for one job); a file too large to pass
 // around whole is extracted here, chunk by chunk, and written as it goes.
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createHash } from 'node:crypto';
 import { streamBlocks, streamBytes } from '../document.js';
+import { detectFormat, formatOfName, HEAD_BYTES, type InputFormat } from '../pipeline/convert/detect.js';
 import { decode, DecodeError } from '../pipeline/decode.js';
 import type { Extractor } from '../pipeline/extract.js';
 import { describeFsError, EXIT, UserError } from './errors.js';
-import { fileBlocks, outputName } from './files.js';
+import { derivedTextName, fileBlocks, outputName, writeFileAtomic } from './files.js';
 import { extractJob } from './jobs.js';
 import { resolveInputs, type Input } from './inputs.js';
 import { csv, jsonFiles, jsonLines, terminalView, writeTo, type Sink } from './output.js';
@@ -18,7 +19,7 @@ import { inProcess, threadPool, type Job } from './pool.js';
 import type { Io } from './main.js';
 import { makeChalk } from './view.js';
 
-/** Files larger than this are extracted on the main thread, chunk by chunk. */
+/** Text files larger than this are extracted on the main thread, chunk by chunk. */
 export const LARGE_FILE = 8 << 20;
 
 export interface RunOptions {
@@ -31,6 +32,10 @@ export interface RunOptions {
   builtinPatterns: boolean;
   jobs?: number;
   input: 'files' | 'jsonl';
+  /** how to read the inputs: by their content and name (auto), or all in one format */
+  inputFormat: 'auto' | InputFormat;
+  /** a folder for the text derived from each converted input */
+  textOut?: string;
 }
 
 function chooseSink(options: RunOptions, io: Io): Sink {
@@ -104,25 +109,58 @@ async function* jobsOf(inputs: Input[], options: RunOptions, io: Io): AsyncGener
   for (const input of inputs) yield await fileJob(input, options, io);
 }
 
+/** The first bytes of a file, for its format. */
+function readHead(path: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(HEAD_BYTES);
+    return head.subarray(0, readSync(fd, head, 0, HEAD_BYTES, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The input's format: forced by --input-format, else told by its first bytes and its name. */
+function formatOf(head: Uint8Array, options: RunOptions, name?: string): InputFormat {
+  return options.inputFormat === 'auto' ? detectFormat(head, name) : options.inputFormat;
+}
+
+/** A job of an input's bytes, to convert first when they are not text. */
+function bytesJob(source: string, bytes: Uint8Array, format: InputFormat): Job {
+  return format === 'txt' ? { source, bytes } : { source, bytes, format };
+}
+
 /** One input file (or stdin) as a job; a file that cannot be read is a job with its error. Never rejects. */
 async function fileJob(input: Input, options: RunOptions, io: Io): Promise<Job> {
   if (input.kind === 'stdin') {
     try {
-      return { source: '-', bytes: await readStdin(io.stdin) };
+      const bytes = await readStdin(io.stdin);
+      return bytesJob('-', bytes, formatOf(bytes.subarray(0, HEAD_BYTES), options));
     } catch (e) {
       return { source: '-', outcome: { error: `-: ${describeFsError(e)}` } };
     }
   }
   const source = input.path;
   try {
-    if (statSync(source).size > LARGE_FILE && !options.resume) return { source, outcome: { large: source } };
+    // A large text is read block by block; a PDF, a page or a Word file is converted whole.
+    if (statSync(source).size > LARGE_FILE && !options.resume && formatOf(readHead(source), options, source) === 'txt') return { source, outcome: { large: source } };
     // Read at once: an asynchronous read would need several turns of an event loop that the
-    // extraction on this thread keeps busy, and a file here is at most LARGE_FILE.
+    // extraction on this thread keeps busy.
     const bytes = readFileSync(source);
     if (options.resume && options.out && isCurrent(options.out, source, bytes)) return { source, outcome: { skipped: source } };
-    return { source, bytes };
+    return bytesJob(source, bytes, formatOf(bytes.subarray(0, HEAD_BYTES), options, source));
   } catch (e) {
     return { source, outcome: { error: `${source}: ${describeFsError(e)}` } };
+  }
+}
+
+/** Two inputs that would write the same file stop the run before anything is written. */
+function refuseClashes(option: string, sources: string[], nameOf: (source: string) => string): void {
+  const names = new Map<string, string>();
+  for (const source of sources) {
+    const other = names.get(nameOf(source));
+    if (other) throw new UserError(`${option}: ${other} and ${source} would both write ${nameOf(source)}`);
+    names.set(nameOf(source), source);
   }
 }
 
@@ -130,19 +168,16 @@ export async function runExtract(operands: string[], options: RunOptions, extrac
   if (options.input === 'jsonl' && operands.length) throw new UserError('--input jsonl reads stdin: give no input files');
   if (options.input !== 'jsonl' && !operands.length) throw new UserError('no input given: name files, folders, globs, or - for stdin (see --help)');
   if (options.resume && !options.out) throw new UserError('--resume goes with --out DIR');
+  if (options.input === 'jsonl' && options.inputFormat !== 'auto') throw new UserError('--input jsonl reads text records: --input-format is for files');
   const { inputs, problems } = options.input === 'jsonl' ? { inputs: [], problems: [] } : resolveInputs(operands);
   let failed = problems.length > 0;
   for (const p of problems) await writeTo(io.stderr, `extract: ${p.operand}: ${p.reason}\n`);
-  if (options.out) {
-    const names = new Map<string, string>();
-    for (const input of inputs) {
-      const source = input.kind === 'stdin' ? '-' : input.path;
-      const other = names.get(outputName(source));
-      if (other) throw new UserError(`--out: ${other} and ${source} would both write ${outputName(source)}`);
-      names.set(outputName(source), source);
-    }
-  }
+  const sources = inputs.map((input) => (input.kind === 'stdin' ? '-' : input.path));
+  if (options.out) refuseClashes('--out', sources, outputName);
+  // Only a converted input has a derived text; its name is what tells, before it is read.
+  if (options.textOut) refuseClashes('--text-out', sources.filter((s) => s === '-' || formatOfName(s)), derivedTextName);
   const sink = chooseSink(options, io);
+  if (options.textOut) mkdirSync(options.textOut, { recursive: true });
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const parallel = jobs > 1 && (options.input === 'jsonl' || inputs.length > 1);
   const explain = Boolean(options.explain);
@@ -151,10 +186,11 @@ export async function runExtract(operands: string[], options: RunOptions, extrac
   const view = !options.out && (options.format ?? (options.json || !io.isTTY ? 'jsonl' : 'view')) === 'view';
   const texts = new Map<string, () => string>();
 
-  // Keeps the decoded text of what the readable view will show; nothing else needs it.
+  // Keeps the decoded text of what the readable view will show; nothing else needs it. A
+  // converted input's text comes back with its document.
   async function* remembered(): AsyncGenerator<Job> {
     for await (const job of jobsOf(inputs, options, io)) {
-      if (view && job.bytes) {
+      if (view && job.bytes && !job.format) {
         const bytes = job.bytes;
         texts.set(job.source, () => decode(bytes).text);
       } else if (view && job.text !== undefined) {
@@ -172,7 +208,9 @@ export async function runExtract(operands: string[], options: RunOptions, extrac
         await writeTo(io.stderr, `extract: ${outcome.error}\n`);
       } else if ('doc' in outcome) {
         const { indicators, ...head } = outcome.doc;
-        await sink.write(head, [indicators], texts.get(head.source) ?? (() => ''));
+        const derived = outcome.derived;
+        if (derived !== undefined && options.textOut) writeFileAtomic(join(options.textOut, derivedTextName(head.source)), derived);
+        await sink.write(head, [indicators], derived !== undefined ? () => derived : (texts.get(head.source) ?? (() => '')));
         texts.delete(head.source);
       } else if ('large' in outcome) {
         // Read a block at a time, so that memory does not grow with the file; a text that only

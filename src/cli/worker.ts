@@ -7,4 +7,8 @@ import type { Job, WorkerSetup } from './pool.js';
 
 const setup = workerData as WorkerSetup;
 const extractor = createExtractor(loadLibrary({ builtin: setup.builtin, extraDirs: setup.patternDirs }));
-parentPort!.on('message', (job: Job) => parentPort!.postMessage(extractJob(extractor, job, setup.explain)));
+// Jobs are answered in the order they came: a conversion awaits, and the next job waits for it.
+let last: Promise<unknown> = Promise.resolve();
+parentPort!.on('message', (job: Job) => {
+  last = last.then(async () => parentPort!.postMessage(await extractJob(extractor, job, setup.explain)));
+});
