@@ -5,12 +5,12 @@ import { execute } from '../dist/cli/main.js';
 // A closed pipe (extract … | head) ends the run quietly, as other Unix tools do: exit 0 and not
 // a word on stderr. stderr may be the closed pipe too (extract … 2>&1 | head). The run stops at
 // its next write, and its workers finish the job in hand first: a worker stopped inside the
-// segmenter's native code would abort the whole process.
+// segmenter's native code would abort the whole process. Any other error of a stream (a full
+// disk) fails that next write, which says so.
 let closed = false;
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e) => {
-    if (e.code !== 'EPIPE') throw e;
-    closed = true;
+    if (e.code === 'EPIPE') closed = true;
   });
 }
 

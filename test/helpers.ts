@@ -1,8 +1,10 @@
-// Shared by the tests: the built-in extractor, span checks, and where ../shared is.
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+// Shared by the tests: span checks, where ../shared is, and running the CLI in folders of its own.
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import type { ExtractedDocument } from '../src/contract.js';
 import { ExpectedIndicator, type ExpectedIndicatorInput } from '../src/patterns/schema.js';
 
@@ -66,4 +68,54 @@ export function expectGives(text: string, doc: Pick<ExtractedDocument, 'indicato
     return { ...rest, ...(g && 'subject' in g ? { subject } : {}), ...(g && 'pattern' in g ? { pattern: id } : {}) };
   });
   expect(actual).toEqual(expected);
+}
+
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI as a user would: a real process; `command` runs it through another (setpriv, unshare). */
+export function runCli(args: string[], options: SpawnSyncOptions & { cwd: string }, command: string[] = [process.execPath]): CliRun {
+  const r = spawnSync(command[0]!, [...command.slice(1), ...(command.length > 1 ? [process.execPath] : []), BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    maxBuffer: 1 << 30,
+    ...options,
+  });
+  return { code: r.status, signal: r.signal, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
+}
+
+const madeDirs: string[] = [];
+/** A fresh folder with these files in it, removed after the test file. */
+export function workdir(files: Record<string, string | Uint8Array> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'extract-test-'));
+  madeDirs.push(dir);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+afterAll(() => {
+  for (const dir of madeDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** stderr is exactly these lines, and holds no stack trace. */
+export function expectLines(stderr: string, lines: string[]): void {
+  expect(stderr).toBe(lines.map((l) => l + '\n').join(''));
+  expect(stderr).not.toMatch(/^\s+at /m);
+}
+
+/**
+ * A command prefix that runs the CLI in a mount namespace of its own after `setup` (a shell
+ * line that mounts what the test needs), or null when this process may not do so (not root,
+ * no unshare): tests of full and read-only disks need a file system of their own.
+ */
+export function withMounts(setup: string): string[] | null {
+  if (process.getuid?.() !== 0) return null;
+  if (spawnSync('unshare', ['-m', 'sh', '-c', 'mount -t tmpfs -o size=4k tmpfs /mnt && umount /mnt']).status !== 0) return null;
+  return ['unshare', '-m', 'sh', '-c', `${setup} && exec "$@"`, 'sh'];
 }

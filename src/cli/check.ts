@@ -11,7 +11,8 @@ import { documentFromInput, type ReadDocument } from '../document.js';
 import { detectFormat, formatOfName, HEAD_BYTES } from '../pipeline/convert/detect.js';
 import type { Extractor } from '../pipeline/extract.js';
 import { describeFsError, EXIT, UserError } from './errors.js';
-import { derivedTextName, writeFileAtomic } from './files.js';
+import { writeFileAtomic } from './atomic.js';
+import { derivedTextName } from './files.js';
 import { withoutDerivedTexts } from './inputs.js';
 
 export const EXPECTED_SUFFIX = '.expected.json';

@@ -4,7 +4,7 @@ export const EXIT = {
   ok: 0,
   /** `extract check` found differences */
   differences: 1,
-  /** bad usage, or an input that could not be read */
+  /** bad usage, an input that could not be read, or an output that could not be written */
   usage: 2,
 } as const;
 
@@ -46,6 +46,16 @@ export function describeFsError(e: unknown): string {
       return 'no such device';
     case 'EAGAIN':
       return 'not ready to be read (non-blocking)';
+    case 'ENOSPC':
+      return 'no space left on device';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'EFBIG':
+      return 'file too large for the file system';
+    case 'EEXIST':
+      return 'already exists';
     default:
       return plainMessage(e);
   }
@@ -57,4 +67,14 @@ function plainMessage(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (!code || !message.startsWith(`${code}: `)) return message;
   return message.slice(code.length + 2).replace(/, \w+( '.*')?$/, '');
+}
+
+/** An output that could not be written, or that it would be wrong to replace. */
+export class OutputError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`cannot write ${path}: ${reason}`);
+  }
 }

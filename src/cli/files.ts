@@ -1,6 +1,6 @@
-// Reading a large input a block at a time; writing output files: never half-written (a
-// temporary file, then a rename), named after their input.
-import { closeSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// Reading a large input a block at a time; the names of output files; telling whether two
+// paths are one file.
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatOfName } from '../pipeline/convert/detect.js';
 
@@ -24,17 +24,13 @@ export function fileBlocks(path: string): () => Generator<Uint8Array> {
   };
 }
 
-let counter = 0;
-
-/** Writes a file so that a reader never sees it half-written: a temporary file, then a rename. */
-export function writeFileAtomic(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.${counter++}.tmp`;
+/** The file a path leads to, links followed (its device and inode); null when there is none. */
+export function fileIdentity(path: string): string | null {
   try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
+    const stat = statSync(path, { bigint: true });
+    return `${stat.dev}:${stat.ino}`;
+  } catch {
+    return null;
   }
 }
 

@@ -13,7 +13,7 @@ export async function extractJob(extractor: Extractor, job: Job, explain: boolea
     const { doc, text } = await documentFromInput(extractor, job.source, job.bytes!, job.format, { explain });
     return { doc, derived: text };
   } catch (e) {
-    if (e instanceof DecodeError || e instanceof ConvertError) return { error: `${job.source}: ${e.message}` };
+    if (e instanceof DecodeError || e instanceof ConvertError) return { error: e.message };
     throw e;
   }
 }

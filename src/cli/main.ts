@@ -7,7 +7,7 @@ import { jsonSchema } from '../contract.js';
 import { createExtractor, type Extractor } from '../pipeline/extract.js';
 import { loadLibrary, PatternError } from '../patterns/load.js';
 import { assertSafeUserPatterns } from '../patterns/redos.js';
-import { EXIT, UserError } from './errors.js';
+import { describeFsError, EXIT, OutputError, UserError } from './errors.js';
 import { checkFixtures } from './check.js';
 import { writeTo } from './output.js';
 import { writeReport } from './report.js';
@@ -148,6 +148,17 @@ export async function execute(argv: string[], io: Io): Promise<number> {
     if (e instanceof UserError) {
       io.stderr.write(`extract: ${e.message}\n`);
       return e.exitCode;
+    }
+    // A file of `check --update`; stdout on a full disk: nothing more can be written there.
+    // (Files are written through atomic.ts, whose failures are OutputErrors: a failed write
+    // system call is a standard stream's.)
+    if (e instanceof OutputError) {
+      io.stderr.write(`extract: ${e.path}: ${e.reason}\n`);
+      return EXIT.usage;
+    }
+    if ((e as NodeJS.ErrnoException)?.syscall === 'write') {
+      io.stderr.write(`extract: stdout: ${describeFsError(e)}\n`);
+      return EXIT.usage;
     }
     throw e;
   }

@@ -2,7 +2,6 @@
 // the readable view. Every sink takes a document as its head and batches of indicators, so a
 // very large document is written as it is extracted; the bytes are the same as writing the
 // whole document with JSON.stringify.
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { ChalkInstance } from 'chalk';
@@ -10,6 +9,7 @@ import type { Indicator } from '../contract.js';
 import type { DocumentHead } from '../document.js';
 import { csvHeader, csvRows } from '../views/csv.js';
 import { renderTerminal } from '../views/terminal.js';
+import { writeStreamAtomic } from './atomic.js';
 import { outputName } from './files.js';
 
 export interface Sink {
@@ -35,44 +35,36 @@ export function writeTo(stream: Writable, text: string): Promise<void> {
   });
 }
 
-/** JSON of a document, written in pieces: `indent` 0 for a line, 2 for a pretty file. */
-async function writeJson(out: Writable, head: DocumentHead, batches: Iterable<Indicator[]>, indent: 0 | 2): Promise<void> {
+/** JSON of a document, written in pieces with `put`: `indent` 0 for a line, 2 for a pretty file. */
+async function writeJson(put: (text: string) => Promise<void>, head: DocumentHead, batches: Iterable<Indicator[]>, indent: 0 | 2): Promise<void> {
   const opening = JSON.stringify(head, null, indent || undefined);
   // A batch on one line is the array's JSON without its brackets.
   const items = (batch: Indicator[]) => (indent ? batch.map((i) => '\n' + JSON.stringify(i, null, 2).replace(/^/gm, '    ')).join(',') : JSON.stringify(batch).slice(1, -1));
-  await writeTo(out, opening.slice(0, -1) + (indent ? ',\n  "indicators": [' : ',"indicators":['));
+  await put(opening.slice(0, -1) + (indent ? ',\n  "indicators": [' : ',"indicators":['));
   let first = true;
   for (const batch of batches) {
     if (!batch.length) continue;
-    await writeTo(out, (first ? '' : ',') + items(batch));
+    await put((first ? '' : ',') + items(batch));
     first = false;
   }
-  await writeTo(out, indent ? (first ? ']\n}\n' : '\n  ]\n}\n') : ']}\n');
+  await put(indent ? (first ? ']\n}\n' : '\n  ]\n}\n') : ']}\n');
 }
 
 export function jsonLines(stdout: Writable): Sink {
   return {
-    write: (head, batches) => writeJson(stdout, head, batches, 0),
+    write: (head, batches) => writeJson((text) => writeTo(stdout, text), head, batches, 0),
     end: async () => {},
   };
 }
 
-/** One NAME.json per document, each written to a temporary file and renamed when complete. */
+/**
+ * One NAME.json per document, each written whole or not at all (see atomic.ts). A file that
+ * cannot be written is an OutputError for that document alone.
+ */
 export function jsonFiles(dir: string): Sink {
   return {
     async write(head, batches) {
-      const path = join(dir, outputName(head.source));
-      const tmp = `${path}.${process.pid}.tmp`;
-      const file = createWriteStream(tmp);
-      try {
-        await writeJson(file, head, batches, 2);
-        await new Promise<void>((resolve, reject) => file.end((e?: Error | null) => (e ? reject(e) : resolve())));
-        renameSync(tmp, path);
-      } catch (e) {
-        file.destroy();
-        rmSync(tmp, { force: true });
-        throw e;
-      }
+      await writeStreamAtomic(join(dir, outputName(head.source)), (file) => writeJson((text) => writeTo(file, text), head, batches, 2));
     },
     end: async () => {},
   };

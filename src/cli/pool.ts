@@ -7,6 +7,8 @@ import type { ExtractedDocument, Format } from '../contract.js';
 
 export interface Job {
   source: string;
+  /** what messages call the input, when not its source (a JSON Lines record: its line) */
+  input?: string;
   /** the input's bytes (a file) or its text (a JSON Lines record) */
   bytes?: Uint8Array;
   text?: string;
@@ -19,6 +21,7 @@ export interface Job {
 export type Outcome =
   /** `derived`: the text a converted input gave, which its spans index */
   | { doc: ExtractedDocument; derived?: string }
+  /** why the input could not be read, said after its name */
   | { error: string }
   /** a file too large to pass to a worker: the caller extracts it, in its place */
   | { large: string }

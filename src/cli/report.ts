@@ -1,19 +1,47 @@
 // `extract report`: one self-contained HTML page of all the documents and their indicators.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { documentFromInput } from '../document.js';
 import { ConvertError } from '../pipeline/convert/index.js';
 import { detectFormat, HEAD_BYTES, type InputFormat } from '../pipeline/convert/detect.js';
 import { DecodeError } from '../pipeline/decode.js';
 import type { Extractor } from '../pipeline/extract.js';
 import { renderHtmlReport, type ReportDocument } from '../views/html.js';
-import { describeFsError, EXIT } from './errors.js';
-import { writeFileAtomic } from './files.js';
-import { resolveInputs } from './inputs.js';
+import { assertReplaceable, writeFileAtomic } from './atomic.js';
+import { describeFsError, EXIT, OutputError, UserError } from './errors.js';
+import { fileIdentity } from './files.js';
+import { resolveInputs, type Input } from './inputs.js';
 import type { Io } from './main.js';
 import { writeTo } from './output.js';
 
+/**
+ * Why the page cannot be written to `output`, known before any input is read: a folder, a
+ * device, a link or an input there, or no folder to write it in. Null when it can.
+ */
+function outputProblem(output: string, inputs: Input[]): string | null {
+  if (output === '') return 'an empty name is not a file';
+  try {
+    assertReplaceable(output);
+  } catch (e) {
+    if (!(e instanceof OutputError)) throw e;
+    return e.reason === 'is a folder' ? 'is a folder; name the HTML file to write' : e.reason;
+  }
+  const identity = fileIdentity(output);
+  if (identity && inputs.some((i) => i.kind === 'file' && fileIdentity(i.path) === identity)) return 'is also an input; refusing to overwrite it';
+  const folder = dirname(output);
+  try {
+    if (!statSync(folder).isDirectory()) return `${folder} is not a folder`;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? `the folder ${folder} does not exist` : `${folder}: ${describeFsError(e)}`;
+  }
+  return null;
+}
+
 export async function writeReport(operands: string[], options: { output: string; title: string; inputFormat: 'auto' | InputFormat }, extractor: Extractor, io: Io): Promise<number> {
   const { inputs, problems } = resolveInputs(operands);
+  const shownOutput = options.output === '' ? "''" : options.output;
+  const problem = outputProblem(options.output, inputs);
+  if (problem) throw new UserError(`report -o ${shownOutput}: ${problem}`);
   let failed = problems.length > 0;
   for (const p of problems) await writeTo(io.stderr, `extract: ${p.operand}: ${p.reason}\n`);
   const docs: ReportDocument[] = [];
@@ -29,7 +57,13 @@ export async function writeReport(operands: string[], options: { output: string;
       await writeTo(io.stderr, `extract: ${source}: ${e instanceof DecodeError || e instanceof ConvertError ? e.message : describeFsError(e)}\n`);
     }
   }
-  writeFileAtomic(options.output, renderHtmlReport(docs, { title: options.title }));
+  try {
+    writeFileAtomic(options.output, renderHtmlReport(docs, { title: options.title }));
+  } catch (e) {
+    if (!(e instanceof OutputError)) throw e;
+    await writeTo(io.stderr, `extract: report -o ${shownOutput}: ${e.reason}\n`);
+    return EXIT.usage;
+  }
   const count = docs.reduce((n, d) => n + d.doc.indicators.length, 0);
   await writeTo(io.stderr, `extract: wrote ${options.output}: ${docs.length} documents, ${count} indicators\n`);
   return failed ? EXIT.usage : EXIT.ok;

@@ -10,8 +10,9 @@ import { streamBlocks, streamBytes } from '../document.js';
 import { detectFormat, formatOfName, HEAD_BYTES, type InputFormat } from '../pipeline/convert/detect.js';
 import { decode, DecodeError } from '../pipeline/decode.js';
 import type { Extractor } from '../pipeline/extract.js';
-import { describeFsError, EXIT, UserError } from './errors.js';
-import { derivedTextName, fileBlocks, outputName, writeFileAtomic } from './files.js';
+import { writeFileAtomic } from './atomic.js';
+import { describeFsError, EXIT, OutputError, UserError } from './errors.js';
+import { derivedTextName, fileBlocks, fileIdentity, outputName } from './files.js';
 import { extractJob } from './jobs.js';
 import { resolveInputs, type Input } from './inputs.js';
 import { csv, jsonFiles, jsonLines, terminalView, writeTo, type Sink } from './output.js';
@@ -38,11 +39,32 @@ export interface RunOptions {
   textOut?: string;
 }
 
-function chooseSink(options: RunOptions, io: Io): Sink {
-  if (options.out) {
-    mkdirSync(options.out, { recursive: true });
-    return jsonFiles(options.out);
+/** The folder of --out, made when missing; anything else there is a usage error. */
+function outputFolder(dir: string): string {
+  try {
+    if (statSync(dir).isDirectory()) return dir;
+  } catch {
+    try {
+      mkdirSync(dir, { recursive: true });
+      return dir;
+    } catch (e) {
+      throw new UserError(`--out ${dir}: cannot make this folder: ${describeFsError(e)}`);
+    }
   }
+  throw new UserError(`--out ${dir}: not a folder`);
+}
+
+/** No input is overwritten by its own output, in the folder of --out or --text-out. */
+function refuseOverwritingInputs(option: string, dir: string, inputs: Input[], nameOf: (source: string) => string): void {
+  for (const input of inputs) {
+    if (input.kind !== 'file') continue;
+    const identity = fileIdentity(input.path);
+    if (identity && identity === fileIdentity(join(dir, nameOf(input.path)))) throw new UserError(`${input.path}: ${option} ${dir} would overwrite this input with its output`);
+  }
+}
+
+function chooseSink(options: RunOptions, io: Io): Sink {
+  if (options.out) return jsonFiles(options.out);
   const format = options.format ?? (options.json || !io.isTTY ? 'jsonl' : 'view');
   if (format === 'csv') return csv(io.stdout);
   if (format === 'view') return terminalView(io.stdout, makeChalk(io.color), io.columns || 80);
@@ -97,12 +119,12 @@ async function* jobsOf(inputs: Input[], options: RunOptions, io: Io): AsyncGener
       try {
         record = JSON.parse(line);
       } catch {
-        yield { source: `line ${n}`, outcome: { error: `stdin line ${n}: not JSON` } };
+        yield { source: `line ${n}`, input: `stdin line ${n}`, outcome: { error: 'not JSON' } };
         continue;
       }
       const { id, text } = (record ?? {}) as { id?: unknown; text?: unknown };
-      if (typeof text !== 'string') yield { source: `line ${n}`, outcome: { error: `stdin line ${n}: no "text" string` } };
-      else yield { source: id === undefined ? `line ${n}` : String(id), text };
+      if (typeof text !== 'string') yield { source: `line ${n}`, input: `stdin line ${n}`, outcome: { error: 'no "text" string' } };
+      else yield { source: id === undefined ? `line ${n}` : String(id), input: `stdin line ${n}`, text };
     }
     return;
   }
@@ -137,7 +159,7 @@ async function fileJob(input: Input, options: RunOptions, io: Io): Promise<Job> 
       const bytes = await readStdin(io.stdin);
       return bytesJob('-', bytes, formatOf(bytes.subarray(0, HEAD_BYTES), options));
     } catch (e) {
-      return { source: '-', outcome: { error: `-: ${describeFsError(e)}` } };
+      return { source: '-', outcome: { error: describeFsError(e) } };
     }
   }
   const source = input.path;
@@ -150,7 +172,7 @@ async function fileJob(input: Input, options: RunOptions, io: Io): Promise<Job> 
     if (options.resume && options.out && isCurrent(options.out, source, bytes)) return { source, outcome: { skipped: source } };
     return bytesJob(source, bytes, formatOf(bytes.subarray(0, HEAD_BYTES), options, source));
   } catch (e) {
-    return { source, outcome: { error: `${source}: ${describeFsError(e)}` } };
+    return { source, outcome: { error: describeFsError(e) } };
   }
 }
 
@@ -173,9 +195,17 @@ export async function runExtract(operands: string[], options: RunOptions, extrac
   let failed = problems.length > 0;
   for (const p of problems) await writeTo(io.stderr, `extract: ${p.operand}: ${p.reason}\n`);
   const sources = inputs.map((input) => (input.kind === 'stdin' ? '-' : input.path));
-  if (options.out) refuseClashes('--out', sources, outputName);
+  if (options.out) {
+    outputFolder(options.out);
+    refuseClashes('--out', sources, outputName);
+    refuseOverwritingInputs('--out', options.out, inputs, outputName);
+  }
   // Only a converted input has a derived text; its name is what tells, before it is read.
-  if (options.textOut) refuseClashes('--text-out', sources.filter((s) => s === '-' || formatOfName(s)), derivedTextName);
+  if (options.textOut) {
+    const converted = inputs.filter((i) => i.kind === 'stdin' || formatOfName(i.path));
+    refuseClashes('--text-out', sources.filter((s) => s === '-' || formatOfName(s)), derivedTextName);
+    refuseOverwritingInputs('--text-out', options.textOut, converted, derivedTextName);
+  }
   const sink = chooseSink(options, io);
   if (options.textOut) mkdirSync(options.textOut, { recursive: true });
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
@@ -184,48 +214,58 @@ export async function runExtract(operands: string[], options: RunOptions, extrac
   const here = (job: Job) => extractJob(extractor, job, explain);
   const engine = parallel ? threadPool(jobs, { builtin: options.builtinPatterns, patternDirs: options.patterns ?? [], explain }, here) : inProcess(here);
   const view = !options.out && (options.format ?? (options.json || !io.isTTY ? 'jsonl' : 'view')) === 'view';
-  const texts = new Map<string, () => string>();
+  // What the messages call each job's input, and the text the readable view shows, in job
+  // order: the engine gives one outcome per job, in the same order.
+  const queued: { input: string; text: () => string }[] = [];
 
-  // Keeps the decoded text of what the readable view will show; nothing else needs it. A
-  // converted input's text comes back with its document.
+  // A converted input's text comes back with its document.
   async function* remembered(): AsyncGenerator<Job> {
     for await (const job of jobsOf(inputs, options, io)) {
-      if (view && job.bytes && !job.format) {
-        const bytes = job.bytes;
-        texts.set(job.source, () => decode(bytes).text);
-      } else if (view && job.text !== undefined) {
-        const text = job.text;
-        texts.set(job.source, () => text);
-      }
+      const { bytes, text } = job;
+      const shown = !view ? () => '' : bytes && !job.format ? () => decode(bytes).text : () => text ?? '';
+      queued.push({ input: job.input ?? job.source, text: shown });
       yield job;
+    }
+  }
+
+  // A document whose file cannot be written is reported, and the others are still written.
+  async function deliver(input: string, write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (e) {
+      if (!(e instanceof OutputError)) throw e;
+      failed = true;
+      await writeTo(io.stderr, `extract: ${input}: ${e.message}\n`);
     }
   }
 
   try {
     for await (const outcome of engine.run(remembered())) {
+      const { input, text } = queued.shift()!;
       if ('error' in outcome) {
         failed = true;
-        await writeTo(io.stderr, `extract: ${outcome.error}\n`);
+        await writeTo(io.stderr, `extract: ${input}: ${outcome.error}\n`);
       } else if ('doc' in outcome) {
         const { indicators, ...head } = outcome.doc;
         const derived = outcome.derived;
-        if (derived !== undefined && options.textOut) writeFileAtomic(join(options.textOut, derivedTextName(head.source)), derived);
-        await sink.write(head, [indicators], derived !== undefined ? () => derived : (texts.get(head.source) ?? (() => '')));
-        texts.delete(head.source);
+        await deliver(input, async () => {
+          if (derived !== undefined && options.textOut) writeFileAtomic(join(options.textOut, derivedTextName(head.source)), derived);
+          await sink.write(head, [indicators], derived !== undefined ? () => derived : text);
+        });
       } else if ('large' in outcome) {
         // Read a block at a time, so that memory does not grow with the file; a text that only
         // decodes whole (a byte-order mark, a cut-off end) is read whole.
         const source = outcome.large;
         try {
           const stream = streamBlocks(extractor, source, fileBlocks(source), { explain }) ?? streamBytes(extractor, source, readFileSync(source), { explain });
-          await sink.write(stream.head, stream.batches, stream.text);
+          await deliver(input, () => sink.write(stream.head, stream.batches, stream.text));
         } catch (e) {
           // The input could not be read or decoded (it may change while it is read); anything
           // else, writing the output included, is not about this input.
           const reading = e instanceof DecodeError || ['open', 'read'].includes((e as NodeJS.ErrnoException).syscall ?? '');
           if (!reading) throw e;
           failed = true;
-          await writeTo(io.stderr, `extract: ${source}: ${e instanceof DecodeError ? e.message : describeFsError(e)}\n`);
+          await writeTo(io.stderr, `extract: ${input}: ${e instanceof DecodeError ? e.message : describeFsError(e)}\n`);
         }
       }
     }
