@@ -69,6 +69,9 @@ function plainMessage(e: unknown): string {
   return message.slice(code.length + 2).replace(/, \w+( '.*')?$/, '');
 }
 
+/** An input that is not read: its message is the reason, said after the input's name. */
+export class InputError extends Error {}
+
 /** An output that could not be written, or that it would be wrong to replace. */
 export class OutputError extends Error {
   constructor(

@@ -90,6 +90,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--text-out <dir>', 'write the text derived from each PDF, page or Word file to DIR/NAME.EXT.txt: the text its spans index')
     .addOption(new Option('--patterns <dir...>', 'add the pattern files of DIR to the built-in library'))
     .option('--no-builtin-patterns', 'use only the pattern files given with --patterns')
+    .option('--special-files', 'also read inputs that are no regular files (devices, FIFOs, sockets), each up to 256 MB')
     .addHelpText('after', EXAMPLES)
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -108,7 +109,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .requiredOption('-o, --output <file>', 'the HTML file to write')
     .option('--title <title>', 'the page title', 'extract report')
     .addOption(inputFormatOption())
-    .action(async (operands: string[], options: { output: string; title: string; inputFormat: RunOptions['inputFormat'] }) => {
+    .option('--special-files', 'also read inputs that are no regular files (devices, FIFOs, sockets), each up to 256 MB')
+    .action(async (operands: string[], options: { output: string; title: string; inputFormat: RunOptions['inputFormat']; specialFiles?: boolean }) => {
       const code = await writeReport(operands, options, buildExtractor(program.opts<RunOptions>()), io);
       setExit(code);
     });
@@ -151,12 +153,13 @@ export async function execute(argv: string[], io: Io): Promise<number> {
     }
     // A file of `check --update`; stdout on a full disk: nothing more can be written there.
     // (Files are written through atomic.ts, whose failures are OutputErrors: a failed write
-    // system call is a standard stream's.)
+    // system call is a standard stream's.) A closed pipe is no error: bin/extract.js ends quietly.
     if (e instanceof OutputError) {
       io.stderr.write(`extract: ${e.path}: ${e.reason}\n`);
       return EXIT.usage;
     }
-    if ((e as NodeJS.ErrnoException)?.syscall === 'write') {
+    const { syscall, code } = (e ?? {}) as NodeJS.ErrnoException;
+    if (syscall === 'write' && code !== 'EPIPE') {
       io.stderr.write(`extract: stdout: ${describeFsError(e)}\n`);
       return EXIT.usage;
     }

@@ -1,15 +1,15 @@
 // `extract report`: one self-contained HTML page of all the documents and their indicators.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { documentFromInput } from '../document.js';
 import { ConvertError } from '../pipeline/convert/index.js';
 import { detectFormat, HEAD_BYTES, type InputFormat } from '../pipeline/convert/detect.js';
-import { DecodeError } from '../pipeline/decode.js';
+import { assertTextHead, DecodeError } from '../pipeline/decode.js';
 import type { Extractor } from '../pipeline/extract.js';
 import { renderHtmlReport, type ReportDocument } from '../views/html.js';
 import { assertReplaceable, writeFileAtomic } from './atomic.js';
 import { describeFsError, EXIT, OutputError, UserError } from './errors.js';
-import { fileIdentity } from './files.js';
+import { fileIdentity, readInput } from './files.js';
 import { resolveInputs, type Input } from './inputs.js';
 import type { Io } from './main.js';
 import { writeTo } from './output.js';
@@ -37,7 +37,7 @@ function outputProblem(output: string, inputs: Input[]): string | null {
   return null;
 }
 
-export async function writeReport(operands: string[], options: { output: string; title: string; inputFormat: 'auto' | InputFormat }, extractor: Extractor, io: Io): Promise<number> {
+export async function writeReport(operands: string[], options: { output: string; title: string; inputFormat: 'auto' | InputFormat; specialFiles?: boolean }, extractor: Extractor, io: Io): Promise<number> {
   const { inputs, problems } = resolveInputs(operands);
   const shownOutput = options.output === '' ? "''" : options.output;
   const problem = outputProblem(options.output, inputs);
@@ -48,10 +48,13 @@ export async function writeReport(operands: string[], options: { output: string;
   for (const input of inputs) {
     const source = input.kind === 'stdin' ? '-' : input.path;
     try {
-      const bytes = input.kind === 'stdin' ? readFileSync(0) : readFileSync(input.path);
-      const format = options.inputFormat === 'auto' ? detectFormat(bytes.subarray(0, HEAD_BYTES), input.kind === 'file' ? input.path : undefined) : options.inputFormat;
+      const name = input.kind === 'file' ? input.path : undefined;
+      const formatOf = (head: Uint8Array) => (options.inputFormat === 'auto' ? detectFormat(head.subarray(0, HEAD_BYTES), name) : options.inputFormat);
+      const bytes = await readInput(input, io.stdin, Boolean(options.specialFiles), (head) => {
+        if (formatOf(head) === 'txt') assertTextHead(head);
+      });
       // A converted document shows the text derived from it, which its spans index.
-      docs.push(await documentFromInput(extractor, source, bytes, format));
+      docs.push(await documentFromInput(extractor, source, bytes, formatOf(bytes)));
     } catch (e) {
       failed = true;
       await writeTo(io.stderr, `extract: ${source}: ${e instanceof DecodeError || e instanceof ConvertError ? e.message : describeFsError(e)}\n`);

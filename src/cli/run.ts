@@ -8,11 +8,11 @@ import type { Readable } from 'node:stream';
 import { createHash } from 'node:crypto';
 import { streamBlocks, streamBytes } from '../document.js';
 import { detectFormat, formatOfName, HEAD_BYTES, type InputFormat } from '../pipeline/convert/detect.js';
-import { decode, DecodeError } from '../pipeline/decode.js';
+import { assertTextHead, decode, DecodeError } from '../pipeline/decode.js';
 import type { Extractor } from '../pipeline/extract.js';
 import { writeFileAtomic } from './atomic.js';
-import { describeFsError, EXIT, OutputError, UserError } from './errors.js';
-import { derivedTextName, fileBlocks, fileIdentity, outputName } from './files.js';
+import { describeFsError, EXIT, InputError, OutputError, UserError } from './errors.js';
+import { derivedTextName, fileBlocks, fileIdentity, outputName, readInput, STREAM_LIMIT } from './files.js';
 import { extractJob } from './jobs.js';
 import { resolveInputs, type Input } from './inputs.js';
 import { csv, jsonFiles, jsonLines, terminalView, writeTo, type Sink } from './output.js';
@@ -37,6 +37,8 @@ export interface RunOptions {
   inputFormat: 'auto' | InputFormat;
   /** a folder for the text derived from each converted input */
   textOut?: string;
+  /** read devices, FIFOs and sockets too */
+  specialFiles?: boolean;
 }
 
 /** The folder of --out, made when missing; anything else there is a usage error. */
@@ -71,12 +73,6 @@ function chooseSink(options: RunOptions, io: Io): Sink {
   return jsonLines(io.stdout);
 }
 
-async function readStdin(stdin: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  return Buffer.concat(chunks);
-}
-
 /** With --resume, an output is current when it exists and records the input's hash. */
 function isCurrent(out: string, source: string, bytes: Uint8Array): boolean {
   const path = join(out, outputName(source));
@@ -91,44 +87,65 @@ function isCurrent(out: string, source: string, bytes: Uint8Array): boolean {
 
 /**
  * Lines of a stream, read a chunk at a time as they are asked for, so that a slow consumer holds
- * back the reading (readline reads ahead without limit).
+ * back the reading (readline reads ahead without limit). A line is at most STREAM_LIMIT bytes,
+ * and a NUL byte ends the stream: JSON Lines hold none, so the rest is binary data.
  */
 async function* linesOf(stream: Readable): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
-  let rest = '';
+  // Lines hold whole characters: a decoder kept across them only drops a byte-order mark at the start.
+  const line = (pieces: Buffer[]) => decoder.decode(Buffer.concat(pieces), { stream: true }).replace(/\r$/, '');
+  let pieces: Buffer[] = [];
+  let length = 0;
   for await (const chunk of stream) {
-    rest += decoder.decode(chunk as Uint8Array, { stream: true });
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    const nul = bytes.indexOf(0);
+    const end = nul >= 0 ? nul : bytes.length;
+    let start = 0;
     let at: number;
-    while ((at = rest.indexOf('\n')) >= 0) {
-      yield rest.slice(0, at).replace(/\r$/, '');
-      rest = rest.slice(at + 1);
+    while ((at = bytes.indexOf(0x0a, start)) >= 0 && at < end) {
+      pieces.push(bytes.subarray(start, at));
+      yield line(pieces);
+      pieces = [];
+      length = 0;
+      start = at + 1;
     }
+    if (nul >= 0) throw new InputError('binary data (NUL bytes), not text');
+    pieces.push(bytes.subarray(start));
+    length += bytes.length - start;
+    if (length > STREAM_LIMIT) throw new InputError(`a line of more than ${STREAM_LIMIT >> 20} MB; a record must be shorter`);
   }
-  rest += decoder.decode();
-  if (rest) yield rest.replace(/\r$/, '');
+  if (length) yield line(pieces);
 }
 
-/** The inputs as jobs, read one at a time; JSON Lines records from stdin with --input jsonl. */
-async function* jobsOf(inputs: Input[], options: RunOptions, io: Io): AsyncGenerator<Job> {
-  if (options.input === 'jsonl') {
-    let n = 0;
-    for await (const line of linesOf(io.stdin)) {
+/** JSON Lines records from stdin as jobs, one for each line that is not blank. */
+async function* recordJobs(stdin: Readable): AsyncGenerator<Job> {
+  let n = 0;
+  try {
+    for await (const line of linesOf(stdin)) {
       n++;
       if (!line.trim()) continue;
+      const input = `stdin line ${n}`;
       let record: unknown;
       try {
         record = JSON.parse(line);
       } catch {
-        yield { source: `line ${n}`, input: `stdin line ${n}`, outcome: { error: 'not JSON' } };
+        yield { source: `line ${n}`, input, outcome: { error: 'not JSON' } };
         continue;
       }
       const { id, text } = (record ?? {}) as { id?: unknown; text?: unknown };
-      if (typeof text !== 'string') yield { source: `line ${n}`, input: `stdin line ${n}`, outcome: { error: 'no "text" string' } };
-      else yield { source: id === undefined ? `line ${n}` : String(id), input: `stdin line ${n}`, text };
+      if (typeof text !== 'string') yield { source: `line ${n}`, input, outcome: { error: 'no "text" string' } };
+      else yield { source: id === undefined ? `line ${n}` : String(id), input, text };
     }
-    return;
+  } catch (e) {
+    // The line that could not be read ends the input: what follows is no lines of text.
+    yield { source: `line ${n + 1}`, input: `stdin line ${n + 1}`, outcome: { error: describeFsError(e) } };
   }
-  for (const input of inputs) yield await fileJob(input, options, io);
+}
+
+/** The inputs as jobs, read one at a time; JSON Lines records from stdin with --input jsonl. */
+async function* jobsOf(inputs: Input[], options: RunOptions, io: Io): AsyncGenerator<Job> {
+  if (options.input === 'jsonl') yield* recordJobs(io.stdin);
+  else for (const input of inputs) yield await fileJob(input, options, io);
 }
 
 /** The first bytes of a file, for its format. */
@@ -154,23 +171,21 @@ function bytesJob(source: string, bytes: Uint8Array, format: InputFormat): Job {
 
 /** One input file (or stdin) as a job; a file that cannot be read is a job with its error. Never rejects. */
 async function fileJob(input: Input, options: RunOptions, io: Io): Promise<Job> {
-  if (input.kind === 'stdin') {
-    try {
-      const bytes = await readStdin(io.stdin);
-      return bytesJob('-', bytes, formatOf(bytes.subarray(0, HEAD_BYTES), options));
-    } catch (e) {
-      return { source: '-', outcome: { error: describeFsError(e) } };
-    }
-  }
-  const source = input.path;
+  const source = input.kind === 'stdin' ? '-' : input.path;
+  const name = input.kind === 'file' ? source : undefined;
+  // Binary bytes that are no PDF nor Word file stop the reading of a stream that may never end.
+  const checkHead = (head: Uint8Array) => {
+    if (formatOf(head.subarray(0, HEAD_BYTES), options, name) === 'txt') assertTextHead(head);
+  };
   try {
-    // A large text is read block by block; a PDF, a page or a Word file is converted whole.
-    if (statSync(source).size > LARGE_FILE && !options.resume && formatOf(readHead(source), options, source) === 'txt') return { source, outcome: { large: source } };
-    // Read at once: an asynchronous read would need several turns of an event loop that the
-    // extraction on this thread keeps busy.
-    const bytes = readFileSync(source);
+    if (input.kind === 'file' && !options.resume) {
+      const stat = statSync(source);
+      // A large text is read block by block; a PDF, a page or a Word file is converted whole.
+      if (stat.isFile() && stat.size > LARGE_FILE && formatOf(readHead(source), options, source) === 'txt') return { source, outcome: { large: source } };
+    }
+    const bytes = await readInput(input, io.stdin, Boolean(options.specialFiles), checkHead);
     if (options.resume && options.out && isCurrent(options.out, source, bytes)) return { source, outcome: { skipped: source } };
-    return bytesJob(source, bytes, formatOf(bytes.subarray(0, HEAD_BYTES), options, source));
+    return bytesJob(source, bytes, formatOf(bytes.subarray(0, HEAD_BYTES), options, name));
   } catch (e) {
     return { source, outcome: { error: describeFsError(e) } };
   }

@@ -87,13 +87,21 @@ export function writeParsedCache(): void {
   writeFileSync(PARSED_CACHE, JSON.stringify(entries));
 }
 
+/** Larger than any pattern file a person writes: a file this large is something else. */
+const MAX_PATTERN_FILE = 1 << 20;
+
 function readYaml(file: string): unknown {
   const hit = cached(file);
   if (hit !== undefined) return hit;
   let text: string;
   try {
+    // A device or a FIFO could be read for ever: only a regular file is read, and only if small.
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new PatternError(file, '', 'not a regular file');
+    if (stat.size > MAX_PATTERN_FILE) throw new PatternError(file, '', 'larger than 1 MB, too large for a pattern file');
     text = readFileSync(file, 'utf8');
   } catch (e) {
+    if (e instanceof PatternError) throw e;
     throw new PatternError(file, '', `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   try {

@@ -18,7 +18,7 @@ function decodeWith(label: string, bytes: Uint8Array, fatal: boolean): string {
 }
 
 /** How far into a file (bytes, or UTF-16 units) a NUL marks it as binary. */
-const SNIFF = 8192;
+export const SNIFF = 8192;
 
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, SNIFF);
@@ -71,6 +71,14 @@ function sniff(head: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
   if (looksBinary(head)) throw new DecodeError('binary data (NUL bytes), not text');
   return null;
+}
+
+/**
+ * Throws a DecodeError when the first bytes of a text (at least SNIFF of them, or all) show that
+ * it is none (binary data, UTF-32): a stream can stop there instead of being read to its end.
+ */
+export function assertTextHead(head: Uint8Array): void {
+  sniff(head);
 }
 
 export function decode(bytes: Uint8Array): Decoded {

@@ -1,0 +1,104 @@
+// Inputs a hostile or careless user gives: devices, FIFOs and endless streams (read with a
+// bound, and only when asked), pattern files that are no files, encodings the tool cannot
+// read as GB18030 (Big5, UTF-16 without a byte-order mark), globs through a symbolic link loop.
+// Each is one line on stderr and exit 2, or a document; never a hang nor a stack.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ExtractedDocument } from '../src/contract.js';
+import { BIN, expectLines, runCli, workdir } from './helpers.js';
+
+const REPORT = '全市地区生产总值增长5.2%，新建学校12所。\n';
+/** Long enough for any of these runs; a hang fails the test instead of stopping the suite. */
+const TIMEOUT = 60_000;
+
+const documents = (stdout: string) => (stdout ? stdout.trimEnd().split('\n').map((l) => ExtractedDocument.parse(JSON.parse(l))) : []);
+const sources = (stdout: string) => documents(stdout).map((d) => d.source);
+
+function fifo(dir: string, name: string): string {
+  const path = join(dir, name);
+  expect(spawnSync('mkfifo', [path]).status).toBe(0);
+  return path;
+}
+
+describe('what is not a regular file', () => {
+  it('is refused unless asked: a device, a FIFO', () => {
+    const dir = workdir({ 'a.txt': REPORT });
+    fifo(dir, 'pipe');
+    const r = runCli(['/dev/zero', 'pipe', 'a.txt'], { cwd: dir, timeout: TIMEOUT });
+    expectLines(r.stderr, [
+      'extract: /dev/zero: not a regular file (a device); add --special-files to read it',
+      'extract: pipe: not a regular file (a FIFO); add --special-files to read it',
+    ]);
+    expect(sources(r.stdout)).toEqual(['a.txt']);
+    expect(r.code).toBe(2);
+  });
+
+  it('with --special-files: a FIFO is read to its end', async () => {
+    const dir = workdir({ 'a.txt': REPORT });
+    const path = fifo(dir, 'pipe');
+    const writer = spawn('sh', ['-c', `printf '%s' "$0" > "$1"`, REPORT, path]);
+    const r = runCli(['--special-files', 'pipe', 'a.txt'], { cwd: dir, timeout: TIMEOUT });
+    await new Promise((resolve) => writer.on('exit', resolve));
+    expect(r.stderr).toBe('');
+    const [piped, file] = documents(r.stdout);
+    expect(piped!.source).toBe('pipe');
+    expect({ ...piped!, source: 'a.txt' }).toEqual(file);
+    expect(r.code).toBe(0);
+  });
+
+  it('with --special-files: an endless device is read only as far as it shows no text', () => {
+    const dir = workdir({ 'a.txt': REPORT });
+    const r = runCli(['--special-files', '/dev/zero', '/dev/urandom', 'a.txt'], { cwd: dir, timeout: TIMEOUT });
+    expectLines(r.stderr, ['extract: /dev/zero: binary data (NUL bytes), not text', 'extract: /dev/urandom: binary data (NUL bytes), not text']);
+    expect(sources(r.stdout)).toEqual(['a.txt']);
+    expect(r.code).toBe(2);
+  });
+
+  it('stdin that never ends: binary data is seen at once', () => {
+    const dir = workdir({ 'a.txt': REPORT });
+    for (const args of [['-', 'a.txt'], ['--input', 'jsonl']]) {
+      const r = runCli(args, { cwd: dir, timeout: TIMEOUT }, ['sh', '-c', '"$@" < /dev/zero', 'sh']);
+      expect(r.signal).toBeNull();
+      expect(r.stderr).toMatch(/^extract: (-|stdin line 1): binary data \(NUL bytes\), not text\n$/);
+      expect(r.code).toBe(2);
+    }
+  });
+
+  it('endless text through a pipe stops at the bound, with one line', () => {
+    const dir = workdir({ 'a.txt': REPORT });
+    // `yes` writes lines for ever; the run must stop reading them by itself.
+    const r = runCli(['-', 'a.txt'], { cwd: dir, timeout: TIMEOUT }, ['sh', '-c', 'yes "$0" | "$@"', REPORT.trim()]);
+    expect(r.signal).toBeNull();
+    expectLines(r.stderr, ['extract: -: more than 256 MB, more than is read from a pipe or a device: save it to a file and name the file']);
+    expect(sources(r.stdout)).toEqual(['a.txt']);
+    expect(r.code).toBe(2);
+  }, 120_000);
+
+  it('a line of --input jsonl that never ends stops at the bound', () => {
+    const dir = workdir();
+    const r = runCli(['--input', 'jsonl'], { cwd: dir, timeout: TIMEOUT }, ['sh', '-c', `yes '"增长5%",' | tr -d '\\n' | "$@"`, 'sh']);
+    expect(r.signal).toBeNull();
+    expectLines(r.stderr, ['extract: stdin line 1: a line of more than 256 MB; a record must be shorter']);
+    expect(r.code).toBe(2);
+  }, 120_000);
+});
+
+describe('pattern files that are no files', () => {
+  it('a link to a device, a FIFO, a file too large: one line, exit 2, no output', () => {
+    for (const make of [
+      (dir: string) => symlinkSync('/dev/zero', join(dir, 'mine/zero.yaml')),
+      (dir: string) => fifo(dir, 'mine/pipe.yaml'),
+      (dir: string) => writeFileSync(join(dir, 'mine/huge.yaml'), '# ' + 'x'.repeat(2 << 20) + '\n'),
+    ]) {
+      const dir = workdir({ 'a.txt': REPORT });
+      mkdirSync(join(dir, 'mine'));
+      make(dir);
+      const r = runCli(['--patterns', 'mine', 'a.txt'], { cwd: dir, timeout: TIMEOUT });
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^extract: pattern error: mine\/\w+\.yaml: (not a regular file|larger than 1 MB, too large for a pattern file)\n$/);
+      expect(r.code).toBe(2);
+    }
+  });
+});
