@@ -2,7 +2,7 @@
 // process.exit: execute() resolves to the exit code, so tests can run it in-process.
 import { readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { jsonSchema } from '../contract.js';
 import { createExtractor, type Extractor } from '../pipeline/extract.js';
 import { loadLibrary, PatternError } from '../patterns/load.js';
@@ -59,9 +59,12 @@ function buildExtractor(options: { patterns?: string[]; builtinPatterns: boolean
   }
 }
 
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of 1 or more');
+/** More threads than any machine this runs on has cores: a value above it is a mistake. */
+const MAX_JOBS = 1024;
+
+function jobCount(value: string): number {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 1 && n <= MAX_JOBS)) throw new UserError(`--jobs ${value === '' ? "''" : value}: give a whole number of threads from 1 to ${MAX_JOBS}`);
   return n;
 }
 
@@ -84,7 +87,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-o, --out <dir>', 'write one pretty-printed NAME.json per document into DIR instead of stdout (NAME.pdf.json for NAME.pdf)')
     .option('--resume', 'with --out: skip inputs whose NAME.json is already current (same input hash)')
     .option('--explain', 'add to each indicator the clause it was read from and the ids of the rules that decided each field')
-    .addOption(new Option('-j, --jobs <n>', 'extract on N threads, this one and N-1 workers (default: the number of cores); output keeps input order').argParser(positiveInteger))
+    .addOption(new Option('-j, --jobs <n>', 'extract on N threads (1 to 1024), this one and N-1 workers, but no more than there are cores and inputs (default: the number of cores); output keeps input order').argParser(jobCount))
     .addOption(new Option('--input <kind>', 'files: the operands; jsonl: {"id":…,"text":…} lines on stdin, one result line each').choices(['files', 'jsonl']).default('files'))
     .addOption(inputFormatOption())
     .option('--text-out <dir>', 'write the text derived from each PDF, page or Word file to DIR/NAME.EXT.txt: the text its spans index')

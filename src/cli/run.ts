@@ -41,8 +41,8 @@ export interface RunOptions {
   specialFiles?: boolean;
 }
 
-/** The folder of --out, made when missing; anything else there is a usage error. */
-function outputFolder(dir: string): string {
+/** The folder of --out or --text-out, made when missing; anything else there is a usage error. */
+function outputFolder(option: string, dir: string): string {
   try {
     if (statSync(dir).isDirectory()) return dir;
   } catch {
@@ -50,10 +50,10 @@ function outputFolder(dir: string): string {
       mkdirSync(dir, { recursive: true });
       return dir;
     } catch (e) {
-      throw new UserError(`--out ${dir}: cannot make this folder: ${describeFsError(e)}`);
+      throw new UserError(`${option} ${dir}: cannot make this folder: ${describeFsError(e)}`);
     }
   }
-  throw new UserError(`--out ${dir}: not a folder`);
+  throw new UserError(`${option} ${dir}: not a folder`);
 }
 
 /** No input is overwritten by its own output, in the folder of --out or --text-out. */
@@ -201,6 +201,14 @@ function refuseClashes(option: string, sources: string[], nameOf: (source: strin
   }
 }
 
+/**
+ * Threads to extract on: as asked (default: one a core), but no more than there are cores, nor
+ * than inputs (when their number is known): a thread more only costs its start and its memory.
+ */
+export function threadCount(requested: number | undefined, inputs: number | undefined, cores: number): number {
+  return Math.max(1, Math.min(requested ?? cores, cores, inputs ?? Infinity));
+}
+
 export async function runExtract(operands: string[], options: RunOptions, extractor: Extractor, io: Io): Promise<number> {
   if (options.input === 'jsonl' && operands.length) throw new UserError('--input jsonl reads stdin: give no input files');
   if (options.input !== 'jsonl' && !operands.length) throw new UserError('no input given: name files, folders, globs, or - for stdin (see --help)');
@@ -211,7 +219,7 @@ export async function runExtract(operands: string[], options: RunOptions, extrac
   for (const p of problems) await writeTo(io.stderr, `extract: ${p.operand}: ${p.reason}\n`);
   const sources = inputs.map((input) => (input.kind === 'stdin' ? '-' : input.path));
   if (options.out) {
-    outputFolder(options.out);
+    outputFolder('--out', options.out);
     refuseClashes('--out', sources, outputName);
     refuseOverwritingInputs('--out', options.out, inputs, outputName);
   }
@@ -222,12 +230,11 @@ export async function runExtract(operands: string[], options: RunOptions, extrac
     refuseOverwritingInputs('--text-out', options.textOut, converted, derivedTextName);
   }
   const sink = chooseSink(options, io);
-  if (options.textOut) mkdirSync(options.textOut, { recursive: true });
-  const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  const parallel = jobs > 1 && (options.input === 'jsonl' || inputs.length > 1);
+  if (options.textOut) outputFolder('--text-out', options.textOut);
+  const threads = threadCount(options.jobs, options.input === 'jsonl' ? undefined : inputs.length, availableParallelism());
   const explain = Boolean(options.explain);
   const here = (job: Job) => extractJob(extractor, job, explain);
-  const engine = parallel ? threadPool(jobs, { builtin: options.builtinPatterns, patternDirs: options.patterns ?? [], explain }, here) : inProcess(here);
+  const engine = threads > 1 ? threadPool(threads, { builtin: options.builtinPatterns, patternDirs: options.patterns ?? [], explain }, here) : inProcess(here);
   const view = !options.out && (options.format ?? (options.json || !io.isTTY ? 'jsonl' : 'view')) === 'view';
   // What the messages call each job's input, and the text the readable view shows, in job
   // order: the engine gives one outcome per job, in the same order.
