@@ -50,13 +50,26 @@ export const ExtractedDocument = z
   })
   .strict();
 
+/** With --input jsonl, the output line of an input line that gives no document. */
+export const ErrorRecord = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    source: z.string().describe('the id of the record, or "line N" when it has none that can be read'),
+    error: z.string().describe('why the line gives no document'),
+  })
+  .strict()
+  .describe('with --input jsonl, stands in the output for a line that gives no document, so that output lines up with input');
+
 export type Direction = z.infer<typeof Direction>;
 export type Qualifier = z.infer<typeof Qualifier>;
 export type Indicator = z.infer<typeof Indicator>;
 export type Encoding = z.infer<typeof Encoding>;
 export type Format = z.infer<typeof Format>;
 export type ExtractedDocument = z.infer<typeof ExtractedDocument>;
+export type ErrorRecord = z.infer<typeof ErrorRecord>;
 
+/** The schema of a document, with that of the error record of --input jsonl in its $defs. */
 export function jsonSchema(): unknown {
-  return z.toJSONSchema(ExtractedDocument, { target: 'draft-2020-12' });
+  const { $schema: _, ...errorRecord } = z.toJSONSchema(ErrorRecord, { target: 'draft-2020-12' });
+  return { ...z.toJSONSchema(ExtractedDocument, { target: 'draft-2020-12' }), $defs: { ErrorRecord: errorRecord } };
 }

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { ChalkInstance } from 'chalk';
-import type { Indicator } from '../contract.js';
+import { SCHEMA_VERSION, type ErrorRecord, type Indicator } from '../contract.js';
 import type { DocumentHead } from '../document.js';
 import { csvHeader, csvRows } from '../views/csv.js';
 import { renderTerminal } from '../views/terminal.js';
@@ -14,6 +14,8 @@ import { outputName } from './files.js';
 
 export interface Sink {
   write(head: DocumentHead, batches: Iterable<Indicator[]>, text: () => string): Promise<void>;
+  /** an input that gave no document, when the sink writes something in its place */
+  failed?(source: string, reason: string): Promise<void>;
   end(): Promise<void>;
 }
 
@@ -50,9 +52,13 @@ async function writeJson(put: (text: string) => Promise<void>, head: DocumentHea
   await put(indent ? (first ? ']\n}\n' : '\n  ]\n}\n') : ']}\n');
 }
 
-export function jsonLines(stdout: Writable): Sink {
+/** One document a line; with `errorRecords`, an ErrorRecord line for an input that gave none. */
+export function jsonLines(stdout: Writable, options: { errorRecords?: boolean } = {}): Sink {
   return {
     write: (head, batches) => writeJson((text) => writeTo(stdout, text), head, batches, 0),
+    failed: options.errorRecords
+      ? (source, error) => writeTo(stdout, JSON.stringify({ schemaVersion: SCHEMA_VERSION, source, error } satisfies ErrorRecord) + '\n')
+      : undefined,
     end: async () => {},
   };
 }

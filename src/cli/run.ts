@@ -70,7 +70,8 @@ function chooseSink(options: RunOptions, io: Io): Sink {
   const format = options.format ?? (options.json || !io.isTTY ? 'jsonl' : 'view');
   if (format === 'csv') return csv(io.stdout);
   if (format === 'view') return terminalView(io.stdout, makeChalk(io.color), io.columns || 80);
-  return jsonLines(io.stdout);
+  // Records in, lines out, one for one: a record that gives no document has its error record.
+  return jsonLines(io.stdout, { errorRecords: options.input === 'jsonl' });
 }
 
 /** With --resume, an output is current when it exists and records the input's hash. */
@@ -117,8 +118,21 @@ async function* linesOf(stream: Readable): AsyncGenerator<string> {
   if (length) yield line(pieces);
 }
 
-/** JSON Lines records from stdin as jobs, one for each line that is not blank. */
-async function* recordJobs(stdin: Readable): AsyncGenerator<Job> {
+/** A record's id as a source: a string without NUL (it names a file with --out) or a number. */
+function recordSource(id: unknown, n: number): string | { problem: string } {
+  if (id === undefined) return `line ${n}`;
+  if (typeof id === 'number' && Number.isFinite(id)) return String(id);
+  if (typeof id !== 'string') return { problem: '"id" must be a string or a number' };
+  if (id.includes('\0')) return { problem: '"id" holds a NUL character' };
+  return id;
+}
+
+/**
+ * JSON Lines records from stdin as jobs, one for each line that is not blank. With `out`, a record
+ * whose file another record writes is a problem of its own: the first one keeps the file.
+ */
+async function* recordJobs(stdin: Readable, out: string | undefined): AsyncGenerator<Job> {
+  const writers = new Map<string, { id: string; input: string }>();
   let n = 0;
   try {
     for await (const line of linesOf(stdin)) {
@@ -133,8 +147,25 @@ async function* recordJobs(stdin: Readable): AsyncGenerator<Job> {
         continue;
       }
       const { id, text } = (record ?? {}) as { id?: unknown; text?: unknown };
-      if (typeof text !== 'string') yield { source: `line ${n}`, input, outcome: { error: 'no "text" string' } };
-      else yield { source: id === undefined ? `line ${n}` : String(id), input, text };
+      const source = recordSource(id, n);
+      if (typeof source !== 'string') {
+        yield { source: `line ${n}`, input, outcome: { error: source.problem } };
+        continue;
+      }
+      if (typeof text !== 'string') {
+        yield { source, input, outcome: { error: 'no "text" string' } };
+        continue;
+      }
+      if (out) {
+        const name = outputName(source);
+        const other = writers.get(name);
+        if (other) {
+          yield { source, input, outcome: { error: `${JSON.stringify(source)} and ${JSON.stringify(other.id)} (${other.input}) would both write ${name}` } };
+          continue;
+        }
+        writers.set(name, { id: source, input });
+      }
+      yield { source, input, text };
     }
   } catch (e) {
     // The line that could not be read ends the input: what follows is no lines of text.
@@ -144,7 +175,7 @@ async function* recordJobs(stdin: Readable): AsyncGenerator<Job> {
 
 /** The inputs as jobs, read one at a time; JSON Lines records from stdin with --input jsonl. */
 async function* jobsOf(inputs: Input[], options: RunOptions, io: Io): AsyncGenerator<Job> {
-  if (options.input === 'jsonl') yield* recordJobs(io.stdin);
+  if (options.input === 'jsonl') yield* recordJobs(io.stdin, options.out);
   else for (const input of inputs) yield await fileJob(input, options, io);
 }
 
@@ -238,14 +269,14 @@ export async function runExtract(operands: string[], options: RunOptions, extrac
   const view = !options.out && (options.format ?? (options.json || !io.isTTY ? 'jsonl' : 'view')) === 'view';
   // What the messages call each job's input, and the text the readable view shows, in job
   // order: the engine gives one outcome per job, in the same order.
-  const queued: { input: string; text: () => string }[] = [];
+  const queued: { source: string; input: string; text: () => string }[] = [];
 
   // A converted input's text comes back with its document.
   async function* remembered(): AsyncGenerator<Job> {
     for await (const job of jobsOf(inputs, options, io)) {
       const { bytes, text } = job;
       const shown = !view ? () => '' : bytes && !job.format ? () => decode(bytes).text : () => text ?? '';
-      queued.push({ input: job.input ?? job.source, text: shown });
+      queued.push({ source: job.source, input: job.input ?? job.source, text: shown });
       yield job;
     }
   }
@@ -263,10 +294,11 @@ export async function runExtract(operands: string[], options: RunOptions, extrac
 
   try {
     for await (const outcome of engine.run(remembered())) {
-      const { input, text } = queued.shift()!;
+      const { source, input, text } = queued.shift()!;
       if ('error' in outcome) {
         failed = true;
         await writeTo(io.stderr, `extract: ${input}: ${outcome.error}\n`);
+        await sink.failed?.(source, outcome.error);
       } else if ('doc' in outcome) {
         const { indicators, ...head } = outcome.doc;
         const derived = outcome.derived;
@@ -277,7 +309,6 @@ export async function runExtract(operands: string[], options: RunOptions, extrac
       } else if ('large' in outcome) {
         // Read a block at a time, so that memory does not grow with the file; a text that only
         // decodes whole (a byte-order mark, a cut-off end) is read whole.
-        const source = outcome.large;
         try {
           const stream = streamBlocks(extractor, source, fileBlocks(source), { explain }) ?? streamBytes(extractor, source, readFileSync(source), { explain });
           await deliver(input, () => sink.write(stream.head, stream.batches, stream.text));
