@@ -1,9 +1,9 @@
 // The command line: parses arguments, reads inputs, writes outputs. It never calls
 // process.exit: execute() resolves to the exit code, so tests can run it in-process.
-import { readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { Command, CommanderError, Option } from 'commander';
 import { jsonSchema } from '../contract.js';
+import { VERSION } from '../version.js';
 import { createExtractor, type Extractor } from '../pipeline/extract.js';
 import { loadLibrary, PatternError } from '../patterns/load.js';
 import { assertSafeUserPatterns } from '../patterns/redos.js';
@@ -26,7 +26,6 @@ export interface Io {
   columns?: number;
 }
 
-const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 const EXAMPLES = `
 Examples:

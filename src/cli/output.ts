@@ -2,6 +2,7 @@
 // the readable view. Every sink takes a document as its head and batches of indicators, so a
 // very large document is written as it is extracted; the bytes are the same as writing the
 // whole document with JSON.stringify.
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { ChalkInstance } from 'chalk';
@@ -11,6 +12,7 @@ import { csvHeader, csvRows } from '../views/csv.js';
 import { renderTerminal } from '../views/terminal.js';
 import { writeStreamAtomic } from './atomic.js';
 import { outputName } from './files.js';
+import { writeRecord, type Settings } from './resume.js';
 
 export interface Sink {
   write(head: DocumentHead, batches: Iterable<Indicator[]>, text: () => string): Promise<void>;
@@ -64,13 +66,21 @@ export function jsonLines(stdout: Writable, options: { errorRecords?: boolean } 
 }
 
 /**
- * One NAME.json per document, each written whole or not at all (see atomic.ts). A file that
- * cannot be written is an OutputError for that document alone.
+ * One NAME.json per document, each written whole or not at all (see atomic.ts), and then the
+ * record of what made it, for --resume. A file that cannot be written is an OutputError for that
+ * document alone.
  */
-export function jsonFiles(dir: string): Sink {
+export function jsonFiles(dir: string, settings: Settings): Sink {
   return {
     async write(head, batches) {
-      await writeStreamAtomic(join(dir, outputName(head.source)), (file) => writeJson((text) => writeTo(file, text), head, batches, 2));
+      const name = outputName(head.source);
+      const hash = createHash('sha256');
+      const put = (file: Writable) => (text: string) => {
+        hash.update(text);
+        return writeTo(file, text);
+      };
+      await writeStreamAtomic(join(dir, name), (file) => writeJson(put(file), head, batches, 2));
+      writeRecord(dir, name, { input: head.sha256, output: hash.digest('hex'), ...settings });
     },
     end: async () => {},
   };

@@ -23,8 +23,11 @@ export type Outcome =
   | { doc: ExtractedDocument; derived?: string }
   /** why the input could not be read, said after its name */
   | { error: string }
-  /** a file too large to pass to a worker: the caller extracts it, in its place */
-  | { large: string }
+  /**
+   * an input too large to pass to a worker: the caller extracts it, in its place, from its bytes
+   * or text when it has been read (stdin, a JSON Lines record), else from the file `large` names
+   */
+  | { large: string; bytes?: Uint8Array; text?: string }
   /** with --resume, an output that is already current */
   | { skipped: string };
 

@@ -1,12 +1,11 @@
 // The extract command: inputs in, documents out, in input order. Files are read one at a time
 // and extracted by a pool of workers (or on this thread for one job); a file too large to pass
 // around whole is extracted here, chunk by chunk, and written as it goes.
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { createHash } from 'node:crypto';
-import { streamBlocks, streamBytes } from '../document.js';
+import { streamBlocks, streamBytes, streamText } from '../document.js';
 import { detectFormat, formatOfName, HEAD_BYTES, type InputFormat } from '../pipeline/convert/detect.js';
 import { assertTextHead, decode, DecodeError } from '../pipeline/decode.js';
 import type { Extractor } from '../pipeline/extract.js';
@@ -18,6 +17,7 @@ import { resolveInputs, type Input } from './inputs.js';
 import { csv, jsonFiles, jsonLines, terminalView, writeTo, type Sink } from './output.js';
 import { inProcess, threadPool, type Job } from './pool.js';
 import type { Io } from './main.js';
+import { hashFile, isCurrent, settingsOf, sha256, type Settings } from './resume.js';
 import { makeChalk } from './view.js';
 
 /** Text files larger than this are extracted on the main thread, chunk by chunk. */
@@ -65,8 +65,8 @@ function refuseOverwritingInputs(option: string, dir: string, inputs: Input[], n
   }
 }
 
-function chooseSink(options: RunOptions, io: Io): Sink {
-  if (options.out) return jsonFiles(options.out);
+function chooseSink(options: RunOptions, io: Io, settings: Settings): Sink {
+  if (options.out) return jsonFiles(options.out, settings);
   const format = options.format ?? (options.json || !io.isTTY ? 'jsonl' : 'view');
   if (format === 'csv') return csv(io.stdout);
   if (format === 'view') return terminalView(io.stdout, makeChalk(io.color), io.columns || 80);
@@ -74,17 +74,8 @@ function chooseSink(options: RunOptions, io: Io): Sink {
   return jsonLines(io.stdout, { errorRecords: options.input === 'jsonl' });
 }
 
-/** With --resume, an output is current when it exists and records the input's hash. */
-function isCurrent(out: string, source: string, bytes: Uint8Array): boolean {
-  const path = join(out, outputName(source));
-  if (!existsSync(path)) return false;
-  try {
-    const done = JSON.parse(readFileSync(path, 'utf8')) as { sha256?: string };
-    return done.sha256 === createHash('sha256').update(bytes).digest('hex');
-  } catch {
-    return false;
-  }
-}
+/** Whether the output of an input with this hash is current (always false without --resume). */
+type Current = (source: string, inputHash: () => string | null) => boolean;
 
 /**
  * Lines of a stream, read a chunk at a time as they are asked for, so that a slow consumer holds
@@ -131,7 +122,7 @@ function recordSource(id: unknown, n: number): string | { problem: string } {
  * JSON Lines records from stdin as jobs, one for each line that is not blank. With `out`, a record
  * whose file another record writes is a problem of its own: the first one keeps the file.
  */
-async function* recordJobs(stdin: Readable, out: string | undefined): AsyncGenerator<Job> {
+async function* recordJobs(stdin: Readable, out: string | undefined, current: Current): AsyncGenerator<Job> {
   const writers = new Map<string, { id: string; input: string }>();
   let n = 0;
   try {
@@ -164,8 +155,14 @@ async function* recordJobs(stdin: Readable, out: string | undefined): AsyncGener
           continue;
         }
         writers.set(name, { id: source, input });
+        if (current(source, () => sha256(text))) {
+          yield { source, input, outcome: { skipped: source } };
+          continue;
+        }
       }
-      yield { source, input, text };
+      // A worker's heap is bounded: a large text is extracted on this thread, as a large file is.
+      if (Buffer.byteLength(text) > LARGE_FILE) yield { source, input, outcome: { large: source, text } };
+      else yield { source, input, text };
     }
   } catch (e) {
     // The line that could not be read ends the input: what follows is no lines of text.
@@ -174,9 +171,9 @@ async function* recordJobs(stdin: Readable, out: string | undefined): AsyncGener
 }
 
 /** The inputs as jobs, read one at a time; JSON Lines records from stdin with --input jsonl. */
-async function* jobsOf(inputs: Input[], options: RunOptions, io: Io): AsyncGenerator<Job> {
-  if (options.input === 'jsonl') yield* recordJobs(io.stdin, options.out);
-  else for (const input of inputs) yield await fileJob(input, options, io);
+async function* jobsOf(inputs: Input[], options: RunOptions, io: Io, current: Current): AsyncGenerator<Job> {
+  if (options.input === 'jsonl') yield* recordJobs(io.stdin, options.out, current);
+  else for (const input of inputs) yield await fileJob(input, options, io, current);
 }
 
 /** The first bytes of a file, for its format. */
@@ -200,8 +197,12 @@ function bytesJob(source: string, bytes: Uint8Array, format: InputFormat): Job {
   return format === 'txt' ? { source, bytes } : { source, bytes, format };
 }
 
-/** One input file (or stdin) as a job; a file that cannot be read is a job with its error. Never rejects. */
-async function fileJob(input: Input, options: RunOptions, io: Io): Promise<Job> {
+/**
+ * One input file (or stdin) as a job; a file that cannot be read is a job with its error. Never
+ * rejects. A text larger than LARGE_FILE is extracted on this thread (a worker's heap is
+ * bounded), a regular file a block at a time: even its hash, for --resume.
+ */
+async function fileJob(input: Input, options: RunOptions, io: Io, current: Current): Promise<Job> {
   const source = input.kind === 'stdin' ? '-' : input.path;
   const name = input.kind === 'file' ? source : undefined;
   // Binary bytes that are no PDF nor Word file stop the reading of a stream that may never end.
@@ -209,14 +210,19 @@ async function fileJob(input: Input, options: RunOptions, io: Io): Promise<Job> 
     if (formatOf(head.subarray(0, HEAD_BYTES), options, name) === 'txt') assertTextHead(head);
   };
   try {
-    if (input.kind === 'file' && !options.resume) {
+    if (input.kind === 'file') {
       const stat = statSync(source);
       // A large text is read block by block; a PDF, a page or a Word file is converted whole.
-      if (stat.isFile() && stat.size > LARGE_FILE && formatOf(readHead(source), options, source) === 'txt') return { source, outcome: { large: source } };
+      if (stat.isFile() && stat.size > LARGE_FILE && formatOf(readHead(source), options, source) === 'txt') {
+        if (current(source, () => hashFile(source))) return { source, outcome: { skipped: source } };
+        return { source, outcome: { large: source } };
+      }
     }
     const bytes = await readInput(input, io.stdin, Boolean(options.specialFiles), checkHead);
-    if (options.resume && options.out && isCurrent(options.out, source, bytes)) return { source, outcome: { skipped: source } };
-    return bytesJob(source, bytes, formatOf(bytes.subarray(0, HEAD_BYTES), options, name));
+    if (current(source, () => sha256(bytes))) return { source, outcome: { skipped: source } };
+    const format = formatOf(bytes.subarray(0, HEAD_BYTES), options, name);
+    if (format === 'txt' && bytes.length > LARGE_FILE) return { source, outcome: { large: source, bytes } };
+    return bytesJob(source, bytes, format);
   } catch (e) {
     return { source, outcome: { error: describeFsError(e) } };
   }
@@ -260,10 +266,11 @@ export async function runExtract(operands: string[], options: RunOptions, extrac
     refuseClashes('--text-out', sources.filter((s) => s === '-' || formatOfName(s)), derivedTextName);
     refuseOverwritingInputs('--text-out', options.textOut, converted, derivedTextName);
   }
-  const sink = chooseSink(options, io);
-  if (options.textOut) outputFolder('--text-out', options.textOut);
-  const threads = threadCount(options.jobs, options.input === 'jsonl' ? undefined : inputs.length, availableParallelism());
   const explain = Boolean(options.explain);
+  const settings = settingsOf(extractor, explain);
+  const sink = chooseSink(options, io, settings);
+  const current: Current = (source, inputHash) => Boolean(options.resume && options.out) && isCurrent(options.out!, outputName(source), inputHash(), settings);
+  const threads = threadCount(options.jobs, options.input === 'jsonl' ? undefined : inputs.length, availableParallelism());
   const here = (job: Job) => extractJob(extractor, job, explain);
   const engine = threads > 1 ? threadPool(threads, { builtin: options.builtinPatterns, patternDirs: options.patterns ?? [], explain }, here) : inProcess(here);
   const view = !options.out && (options.format ?? (options.json || !io.isTTY ? 'jsonl' : 'view')) === 'view';
@@ -273,7 +280,7 @@ export async function runExtract(operands: string[], options: RunOptions, extrac
 
   // A converted input's text comes back with its document.
   async function* remembered(): AsyncGenerator<Job> {
-    for await (const job of jobsOf(inputs, options, io)) {
+    for await (const job of jobsOf(inputs, options, io, current)) {
       const { bytes, text } = job;
       const shown = !view ? () => '' : bytes && !job.format ? () => decode(bytes).text : () => text ?? '';
       queued.push({ source: job.source, input: job.input ?? job.source, text: shown });
@@ -307,10 +314,16 @@ export async function runExtract(operands: string[], options: RunOptions, extrac
           await sink.write(head, [indicators], derived !== undefined ? () => derived : text);
         });
       } else if ('large' in outcome) {
-        // Read a block at a time, so that memory does not grow with the file; a text that only
-        // decodes whole (a byte-order mark, a cut-off end) is read whole.
+        // A file is read a block at a time, so that memory does not grow with it; a text that only
+        // decodes whole (UTF-16, a cut-off end) is read whole.
+        const { bytes, text: recordText } = outcome;
         try {
-          const stream = streamBlocks(extractor, source, fileBlocks(source), { explain }) ?? streamBytes(extractor, source, readFileSync(source), { explain });
+          const stream =
+            recordText !== undefined
+              ? streamText(extractor, source, recordText, 'utf-8', Buffer.from(recordText, 'utf8'), { explain })
+              : bytes
+                ? streamBytes(extractor, source, bytes, { explain })
+                : (streamBlocks(extractor, source, fileBlocks(source), { explain }) ?? streamBytes(extractor, source, readFileSync(source), { explain }));
           await deliver(input, () => sink.write(stream.head, stream.batches, stream.text));
         } catch (e) {
           // The input could not be read or decoded (it may change while it is read); anything

@@ -70,7 +70,7 @@ export class Fragments {
   private readonly sources = new Map<string, string>();
   private readonly sets = new Map<string, string[]>();
 
-  constructor(private readonly defs: FragmentFile) {
+  constructor(readonly defs: FragmentFile) {
     for (const name of Object.keys(defs)) this.resolve(name, []);
   }
 

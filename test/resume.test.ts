@@ -1,0 +1,104 @@
+// --resume redoes what is missing or stale: an output made from other input bytes, with other
+// options (--explain, the pattern library) or by another version, or changed since it was
+// written, is made again; a current one is left alone. A large file is hashed a block at a time
+// on this thread, never loaded whole into a worker.
+import { closeSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ExtractedDocument } from '../src/contract.js';
+import { ROOT, runCli, workdir } from './helpers.js';
+
+const REPORT = '全市地区生产总值增长5.2%，新建学校12所。\n';
+
+const doc = (dir: string, name = 'a.json') => ExtractedDocument.parse(JSON.parse(readFileSync(join(dir, 'json', name), 'utf8')));
+/** Changes when the file is written again (a rename puts a new file in its place). */
+const identity = (path: string) => {
+  const s = statSync(path, { bigint: true });
+  return `${s.ino}:${s.mtimeNs}`;
+};
+
+function extract(dir: string, args: string[]): void {
+  const r = runCli(['a.txt', '--out', 'json', ...args], { cwd: dir });
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+}
+
+describe('--resume', () => {
+  it('redoes an output made with other options or patterns, and leaves a current one alone', () => {
+    const pattern = readFileSync(join(ROOT, 'patterns/change.up.yaml'), 'utf8').replace(/^id: change\.up$/m, 'id: mine.up');
+    const dir = workdir({ 'a.txt': REPORT, 'mine/up.yaml': pattern });
+    const output = join(dir, 'json/a.json');
+    extract(dir, []);
+    expect(doc(dir).indicators.every((i) => i.explain === undefined)).toBe(true);
+
+    extract(dir, ['--resume', '--explain']);
+    expect(doc(dir).indicators.every((i) => i.explain !== undefined)).toBe(true);
+    const made = identity(output);
+    extract(dir, ['--resume', '--explain']);
+    expect(identity(output)).toBe(made);
+
+    const mine = ['--resume', '--no-builtin-patterns', '--patterns', 'mine'];
+    extract(dir, mine);
+    expect(doc(dir).indicators.map((i) => i.pattern)).toEqual(['mine.up']);
+    // The same options, but a pattern file changed since.
+    writeFileSync(join(dir, 'mine/up.yaml'), pattern.replace(/^id: mine\.up$/m, 'id: mine.rise'));
+    extract(dir, mine);
+    expect(doc(dir).indicators.map((i) => i.pattern)).toEqual(['mine.rise']);
+  });
+
+  it('redoes an output made by another version, or changed since it was written', () => {
+    const dir = workdir({ 'a.txt': REPORT });
+    const output = join(dir, 'json/a.json');
+    const record = join(dir, 'json/.extract/a.json');
+    extract(dir, []);
+    const first = readFileSync(output, 'utf8');
+
+    writeFileSync(record, readFileSync(record, 'utf8').replace(/"version":"[^"]*"/, '"version":"0.0.0-older"'));
+    let made = identity(output);
+    extract(dir, ['--resume']);
+    expect(identity(output)).not.toBe(made);
+    expect(readFileSync(output, 'utf8')).toBe(first);
+
+    writeFileSync(output, first.replace('"indicators": [', '"indicators": [],"x": ['));
+    made = identity(output);
+    extract(dir, ['--resume']);
+    expect(readFileSync(output, 'utf8')).toBe(first);
+
+    // A changed input, as before.
+    writeFileSync(join(dir, 'a.txt'), '新建学校3所。\n');
+    extract(dir, ['--resume']);
+    expect(doc(dir).indicators.map((i) => i.value)).toEqual([3]);
+  });
+
+  it('records are what --jsonl records are resumed by too', () => {
+    const dir = workdir();
+    const input = JSON.stringify({ id: 'r1', text: REPORT }) + '\n';
+    const run = (args: string[]) => runCli(['--input', 'jsonl', '--out', 'json', ...args], { cwd: dir, input });
+    expect(run([]).code).toBe(0);
+    const made = identity(join(dir, 'json/r1.json'));
+    expect(run(['--resume']).code).toBe(0);
+    expect(identity(join(dir, 'json/r1.json'))).toBe(made);
+    expect(run(['--resume', '--explain']).code).toBe(0);
+    expect(identity(join(dir, 'json/r1.json'))).not.toBe(made);
+  });
+
+  it('a file larger than a worker may hold, on several threads: written, then left alone', { timeout: 240_000 }, () => {
+    const dir = workdir({ 'a.txt': REPORT });
+    const line = Buffer.from('全县粮食产量达到52.6万吨，同比增长3.1%，新建学校12所。城镇居民人均可支配收入达到4.8万元。\n');
+    const fd = openSync(join(dir, 'big.txt'), 'w');
+    const block = Buffer.concat(Array.from({ length: 1000 }, () => line));
+    // Dense with figures: a worker's heap did not hold the document of so many (ERR_WORKER_OUT_OF_MEMORY).
+    for (let size = 0; size < 28 << 20; size += block.length) writeSync(fd, block);
+    closeSync(fd);
+    const run = () => runCli(['big.txt', 'a.txt', '--out', 'json', '--resume', '--jobs', '2'], { cwd: dir });
+    const first = run();
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(doc(dir, 'big.json').indicators.length).toBeGreaterThan(100_000);
+    const made = identity(join(dir, 'json/big.json'));
+    const again = run();
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    expect(identity(join(dir, 'json/big.json'))).toBe(made);
+  });
+});
