@@ -102,3 +102,19 @@ describe('pattern files that are no files', () => {
     }
   });
 });
+
+describe('encodings the tool does not read as GB18030', () => {
+  it('Big5: one line that names it, exit 2; UTF-16 without a byte-order mark: read', () => {
+    // 地區生產總值增長5.2%。(the gross product rose by 5.2%) in Big5, in traditional characters.
+    const big5 = Uint8Array.from([0xa6, 0x61, 0xb0, 0xcf, 0xa5, 0xcd, 0xb2, 0xa3, 0xc1, 0x60, 0xad, 0xc8, 0xbc, 0x57, 0xaa, 0xf8, 0x35, 0x2e, 0x32, 0x25, 0xa1, 0x43]);
+    expect(new TextDecoder('big5').decode(big5)).toBe('地區生產總值增長5.2%。');
+    const dir = workdir({ 'big5.txt': big5, 'le.txt': Buffer.from(REPORT, 'utf16le'), 'be.txt': Buffer.from(REPORT, 'utf16le').swap16(), 'a.txt': REPORT });
+    const r = runCli(['big5.txt', 'le.txt', 'be.txt', 'a.txt'], { cwd: dir });
+    expectLines(r.stderr, ['extract: big5.txt: Big5 text (traditional Chinese), which is not read: convert it to UTF-8 (iconv -f BIG5 -t UTF-8)']);
+    const [le, be, a] = documents(r.stdout);
+    expect([le!.encoding, be!.encoding, a!.encoding]).toEqual(['utf-16le', 'utf-16be', 'utf-8']);
+    expect(le!.indicators).toEqual(a!.indicators);
+    expect(be!.indicators).toEqual(a!.indicators);
+    expect(r.code).toBe(2);
+  });
+});
