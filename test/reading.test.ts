@@ -118,3 +118,17 @@ describe('encodings the tool does not read as GB18030', () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe('globs through symbolic links', () => {
+  it('link loops: each real file once, in name order, and the walk ends', () => {
+    const dir = workdir({ 'd/a.txt': REPORT, 'd/sub/b.txt': REPORT });
+    symlinkSync('../d', join(dir, 'd/self'));
+    // Two loops in one folder: followed blindly, 2^40 paths before the system says ELOOP.
+    symlinkSync('.', join(dir, 'd/again'));
+    symlinkSync('a.txt', join(dir, 'd/z-link.txt'));
+    const r = runCli(['d/**/*.txt', 'd/a.txt', './d/sub/b.txt'], { cwd: dir, timeout: TIMEOUT });
+    expect(r.stderr).toBe('');
+    expect(sources(r.stdout)).toEqual(['d/a.txt', 'd/sub/b.txt']);
+    expect(r.code).toBe(0);
+  });
+});

@@ -7,6 +7,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import fg from 'fast-glob';
 import { formatOfName } from '../pipeline/convert/detect.js';
 import { describeFsError } from './errors.js';
+import { fileIdentity } from './files.js';
 
 export type Input = { kind: 'file'; path: string } | { kind: 'stdin' };
 
@@ -24,15 +25,25 @@ function shown(path: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
+const byName = (a: fs.Dirent, b: fs.Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
 /**
  * fast-glob, but a folder it cannot list does not end the walk: the walk goes on without it
- * (suppressErrors) and the folders that failed are returned, so that they can be reported.
+ * (suppressErrors) and the folders that failed are returned, so that they can be reported. Each
+ * real folder is listed once, so that links that lead back up (d/self -> ../d) neither repeat its
+ * files nor make the walk endless; entries are walked in name order, links after the rest, so
+ * that which path lists a folder does not depend on the file system's order.
  */
 function glob(pattern: string, options: fg.Options): { matches: string[]; unreadable: { path: string; error: unknown }[] } {
   const unreadable: { path: string; error: unknown }[] = [];
-  const readdirSync = ((path: fs.PathLike, opts?: unknown) => {
+  const listed = new Set<string>();
+  const readdirSync = ((path: fs.PathLike, opts?: { withFileTypes?: boolean }) => {
     try {
-      return fs.readdirSync(path, opts as { withFileTypes: true });
+      const real = fs.realpathSync(path);
+      if (listed.has(real)) return [];
+      listed.add(real);
+      const entries = fs.readdirSync(path, { withFileTypes: true }).sort((a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || byName(a, b));
+      return opts?.withFileTypes ? entries : entries.map((e) => e.name);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') unreadable.push({ path: String(path), error: e });
       throw e;
@@ -61,10 +72,12 @@ export function withoutDerivedTexts(names: string[]): string[] {
 export function resolveInputs(operands: string[]): Resolved {
   const inputs: Input[] = [];
   const problems: Resolved['problems'] = [];
+  // Each real file once, by the first path that names it (through a link, or as ./a.txt).
   const seen = new Set<string>();
   const add = (path: string) => {
-    if (seen.has(path)) return;
-    seen.add(path);
+    const key = fileIdentity(path) ?? path;
+    if (seen.has(key)) return;
+    seen.add(key);
     inputs.push({ kind: 'file', path });
   };
   for (const operand of operands) {
