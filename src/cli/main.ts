@@ -38,6 +38,7 @@ Examples:
   $ extract report reports/ -o report.html  a page to check extractions by eye
   $ parallel --pipe --block 10M -k extract --input jsonl --jobs 1 < corpus.jsonl > out.jsonl
   $ cat report.txt | extract -              read stdin
+  $ extract --special-files <(zcat a.txt.gz) a pipe or a device, read whole (at most 256 MB)
   $ extract a.txt | jq '.indicators[] | select(.direction=="down")'
   $ extract schema                          the JSON Schema of every output document
   $ extract check fixtures                  CI: do the fixtures still parse identically?
@@ -84,10 +85,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--json', 'write JSON Lines even on a terminal (the default when stdout is a pipe or file)')
     .addOption(new Option('-f, --format <format>', 'jsonl: one document a line; csv: one indicator a row, with a BOM for spreadsheets; view: the readable view').choices(['jsonl', 'csv', 'view']))
     .option('-o, --out <dir>', 'write one pretty-printed NAME.json per document into DIR instead of stdout (NAME.pdf.json for NAME.pdf)')
-    .option('--resume', 'with --out: skip inputs whose NAME.json is already current (same input hash)')
+    .option('--resume', 'with --out: skip inputs whose NAME.json is current (made from the same bytes, with the same options, patterns and version)')
     .option('--explain', 'add to each indicator the clause it was read from and the ids of the rules that decided each field')
     .addOption(new Option('-j, --jobs <n>', 'extract on N threads (1 to 1024), this one and N-1 workers, but no more than there are cores and inputs (default: the number of cores); output keeps input order').argParser(jobCount))
-    .addOption(new Option('--input <kind>', 'files: the operands; jsonl: {"id":…,"text":…} lines on stdin, one result line each').choices(['files', 'jsonl']).default('files'))
+    .addOption(new Option('--input <kind>', 'files: the operands; jsonl: {"id":…,"text":…} lines on stdin, one result line each (an error record for a line that gives no document)').choices(['files', 'jsonl']).default('files'))
     .addOption(inputFormatOption())
     .option('--text-out <dir>', 'write the text derived from each PDF, page or Word file to DIR/NAME.EXT.txt: the text its spans index')
     .addOption(new Option('--patterns <dir...>', 'add the pattern files of DIR to the built-in library'))
