@@ -66,7 +66,9 @@ describe('a folder mixing the four formats', () => {
     const r = run(['--out', out, '--text-out', out, '--jobs', '2', dir]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+    // .extract holds what made each NAME.json, for --resume.
     expect(readdirSync(out).sort()).toEqual([
+      '.extract',
       '30-county-bulletin.docx.json',
       '30-county-bulletin.docx.txt',
       '30-county-bulletin.html.json',
@@ -122,7 +124,7 @@ describe('bad inputs', () => {
     dirs.push(out);
     const r = run(['--out', out, '--text-out', out, dir]);
     expect(r.code).toBe(2);
-    expect(readdirSync(out).sort()).toEqual(['good.html.json', 'good.html.txt', 'good.json']);
+    expect(readdirSync(out).sort()).toEqual(['.extract', 'good.html.json', 'good.html.txt', 'good.json']);
   });
 
   it('extract report and extract check name them the same way', () => {

@@ -70,6 +70,19 @@ describe('--resume', () => {
     expect(doc(dir).indicators.map((i) => i.value)).toEqual([3]);
   });
 
+  it('redoes an output read in another --input-format', () => {
+    const page =
+      '<!doctype html><html><head><title>通报</title></head><body><article><h1>全市经济运行情况通报</h1>' +
+      '<p>今年以来，全市经济运行总体平稳，地区生产总值增长5.2%，新建学校12所。</p>' +
+      '<p>全市上下坚持稳中求进工作总基调，统筹推进经济社会发展各项工作，发展质量和效益稳步提升。</p></article></body></html>\n';
+    const dir = workdir({ 'page.html': page });
+    const run = (args: string[]) => runCli(['page.html', '--out', 'json', '--resume', ...args], { cwd: dir });
+    expect(run([]).code).toBe(0);
+    expect(doc(dir, 'page.html.json').format).toBe('html');
+    expect(run(['--input-format', 'txt']).code).toBe(0);
+    expect(doc(dir, 'page.html.json').format).toBeUndefined();
+  });
+
   it('records are what --jsonl records are resumed by too', () => {
     const dir = workdir();
     const input = JSON.stringify({ id: 'r1', text: REPORT }) + '\n';

@@ -1,7 +1,7 @@
 // --resume: whether an output is current. Beside each OUT/NAME.json, OUT/.extract/NAME.json
 // records what made it: the hash of the input's bytes, the hash of the output's own bytes, the
-// version of the tool and the options that change output (--explain, and a hash of the pattern
-// library: the fragments and every pattern, built-in or the user's). An output is current when
+// version of the tool and the options that change output (--explain, --input-format, and a hash
+// of the pattern library: the fragments and every pattern, built-in or the user's). An output is current when
 // its record says what this run would; anything else is made again.
 //
 // A record beside the output rather than a field in it: documents follow the contract, the same
@@ -25,6 +25,7 @@ export const RECORDS = '.extract';
 export interface Settings {
   version: string;
   explain: boolean;
+  inputFormat: string;
   /** the hash of the pattern library */
   patterns: string;
 }
@@ -38,9 +39,9 @@ export interface Record extends Settings {
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
-export function settingsOf(extractor: Extractor, explain: boolean): Settings {
+export function settingsOf(extractor: Extractor, explain: boolean, inputFormat: string): Settings {
   const { fragments, patterns } = extractor.library;
-  return { version: VERSION, explain, patterns: sha256(JSON.stringify([fragments.defs, patterns.map((p) => p.source)])) };
+  return { version: VERSION, explain, inputFormat, patterns: sha256(JSON.stringify([fragments.defs, patterns.map((p) => p.source)])) };
 }
 
 /** The hash of a regular file's bytes, read a block at a time; null for anything else. */
@@ -74,6 +75,7 @@ export function isCurrent(out: string, name: string, input: string | null, setti
     made.input === input &&
     made.version === settings.version &&
     made.explain === settings.explain &&
+    made.inputFormat === settings.inputFormat &&
     made.patterns === settings.patterns &&
     made.output === hashFile(join(out, name))
   );
@@ -87,6 +89,6 @@ export function writeRecord(out: string, name: string, record: Record): void {
   } catch (e) {
     throw new OutputError(dir, describeFsError(e));
   }
-  const { input, output, version, explain, patterns } = record;
-  writeFileAtomic(join(dir, name), JSON.stringify({ input, output, version, explain, patterns }) + '\n');
+  const { input, output, version, explain, inputFormat, patterns } = record;
+  writeFileAtomic(join(dir, name), JSON.stringify({ input, output, version, explain, inputFormat, patterns }) + '\n');
 }

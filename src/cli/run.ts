@@ -267,7 +267,7 @@ export async function runExtract(operands: string[], options: RunOptions, extrac
     refuseOverwritingInputs('--text-out', options.textOut, converted, derivedTextName);
   }
   const explain = Boolean(options.explain);
-  const settings = settingsOf(extractor, explain);
+  const settings = settingsOf(extractor, explain, options.inputFormat);
   const sink = chooseSink(options, io, settings);
   const current: Current = (source, inputHash) => Boolean(options.resume && options.out) && isCurrent(options.out!, outputName(source), inputHash(), settings);
   const threads = threadCount(options.jobs, options.input === 'jsonl' ? undefined : inputs.length, availableParallelism());
