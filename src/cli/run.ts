@@ -42,13 +42,13 @@ export interface RunOptions {
 }
 
 /** The folder of --out or --text-out, made when missing; anything else there is a usage error. */
-function outputFolder(option: string, dir: string): string {
+function outputFolder(option: string, dir: string): void {
   try {
-    if (statSync(dir).isDirectory()) return dir;
+    if (statSync(dir).isDirectory()) return;
   } catch {
     try {
       mkdirSync(dir, { recursive: true });
-      return dir;
+      return;
     } catch (e) {
       throw new UserError(`${option} ${dir}: cannot make this folder: ${describeFsError(e)}`);
     }

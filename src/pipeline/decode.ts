@@ -3,12 +3,12 @@
 // characters (Big5 nearly always), so a GB18030 reading is taken only when its first SAMPLE bytes
 // are characters a text is written in; else Big5 is named (it is not read: the patterns are in
 // simplified characters), or the decoder says it cannot tell. UTF-16 without a byte-order mark is
-// told by its NUL bytes, the high half of every ASCII character, at odd or at even offsets.
-// A text of a few characters may be too short to tell. A leading U+FEFF is kept in the text so that offsets count it, as every reader
-// that does not strip it (Node's readFileSync among them) does. A text cut off inside its last
-// character (a stream closed early, `head -c`) keeps its encoding: the broken character reads as
-// U+FFFD, one code point. Bytes that are no text at all throw a DecodeError whose message says
-// why in plain words: the CLI prints it after the name.
+// told by its NUL bytes, the high half of every ASCII character, at odd or at even offsets. A
+// text of a few characters may be too short to tell. A leading U+FEFF is kept in the text so that
+// offsets count it, as every reader that does not strip it (Node's readFileSync among them)
+// does. A text cut off inside its last character (a stream closed early, `head -c`) keeps its
+// encoding: the broken character reads as U+FFFD, one code point. Bytes that are no text at all
+// throw a DecodeError whose message says why in plain words: the CLI prints it after the name.
 import type { Encoding } from '../contract.js';
 
 export interface Decoded {
