@@ -47,14 +47,41 @@ function trimRange(text: string, start: number, end: number): [number, number] {
   return [start, end];
 }
 
-export interface Split {
-  sentences: Sentence[];
-  /** whether the text ends inside a part about plans */
+/** Where a text stands in its document's parts: carried from one chunk of a document to the next. */
+export interface Section {
+  /** inside a part about plans */
   plan: boolean;
+  /** the latest year of a full date written so far (2026年1月21日), 0 if none */
+  dateYear: number;
 }
 
-/** `plan`: whether the text starts inside a part about plans (a chunk of a document may). */
-export function splitSentences(text: string, sections: SectionRules, plan = false): Split {
+export interface Split {
+  sentences: Sentence[];
+  /** where the text ends */
+  section: Section;
+}
+
+const FULL_DATE = /((?:19|20)\d{2})(?:年\d{1,2}月\d{1,2}日|-\d{2}-\d{2})/gu;
+const YEAR = /((?:19|20)\d{2})年/gu;
+
+/** The latest year of a full date in the text, or `year` if none is later. */
+function latestDateYear(body: string, year: number): number {
+  for (const m of body.matchAll(FULL_DATE)) year = Math.max(year, Number(m[1]));
+  return year;
+}
+
+/**
+ * A heading about plans that names only years before a date the document was written on
+ * (二、2025年主要工作 under a report of 2026年1月21日) reviews them.
+ */
+function namesPastYears(heading: string, dateYear: number): boolean {
+  const years = [...heading.matchAll(YEAR)].map((m) => Number(m[1]));
+  return years.length > 0 && years.every((y) => y < dateYear);
+}
+
+/** `section`: where the text starts (a chunk of a document may start inside a part about plans). */
+export function splitSentences(text: string, sections: SectionRules, section: Section = { plan: false, dateYear: 0 }): Split {
+  let { plan, dateYear } = section;
   const sentences: Sentence[] = [];
   let clauseStart = 0;
   let segments: Segment[] = [];
@@ -81,13 +108,15 @@ export function splitSentences(text: string, sections: SectionRules, plan = fals
         // A heading about both (“十四五”发展成就和“十五五”主要目标) leaves the part as it was,
         // and so does a title, which may name a plan that the text only reports on; a numbered
         // heading (三、2026年工作安排) counts even when an excerpt starts with it.
-        const review = sections.review.test(body);
-        const planned = sections.plan.test(body);
+        const past = namesPastYears(body, dateYear);
+        const review = past || sections.review.test(body);
+        const planned = !past && sections.plan.test(body);
         const title = sentences.length === 0 && !NUMBERED.test(body);
         if (review !== planned && !title) plan = planned;
       } else if (sections.planSentence?.test(body)) {
         plan = true;
       }
+      dateYear = latestDateYear(body, dateYear);
       sentences.push({ start, end: stop, segments, clauses: segments.flatMap((g) => g.clauses), heading, plan: plan && !heading });
     }
     segments = [];
@@ -111,5 +140,5 @@ export function splitSentences(text: string, sections: SectionRules, plan = fals
     }
   }
   closeSentence(text.length, true);
-  return { sentences, plan };
+  return { sentences, section: { plan, dateYear } };
 }

@@ -2,7 +2,7 @@
 // patterns and field rules (read/) -> indicators with spans in the original text.
 import type { Indicator } from '../contract.js';
 import type { PatternLibrary } from '../patterns/load.js';
-import { splitSentences, type Sentence } from './clauses.js';
+import { splitSentences, type Section, type Sentence } from './clauses.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { normalize, toOriginal, wrapWidth, type Normalized } from './normalize.js';
 import { clauseOf } from './read/figures.js';
@@ -124,14 +124,14 @@ function indicatorsOf(r: Reading, sentence: Sentence, ctx: Context, norm: Normal
 
 interface ChunkResult {
   indicators: Indicator[];
-  plan: boolean;
+  section: Section;
 }
 
 /** Extracts one chunk of a document; spans are code points of the chunk. */
-function extractChunk(ex: Extractor, norm: Normalized, original: CodePoints, plan: boolean, options: ExtractOptions): ChunkResult {
+function extractChunk(ex: Extractor, norm: Normalized, original: CodePoints, section: Section, options: ExtractOptions): ChunkResult {
   const lex = ex.lexicon;
   const text = norm.text;
-  const split = splitSentences(text, { plan: lex.planHeading, review: lex.reviewHeading, planSentence: lex.planSentence }, plan);
+  const split = splitSentences(text, { plan: lex.planHeading, review: lex.reviewHeading, planSentence: lex.planSentence }, section);
   const ctx: Context = { text, lex, display: displayOf(norm, original), tokens: tokensOf(text), fired: options.fired };
   const all = findQuantities(text, ex.quantities);
   shareListUnits(text, all, lex.timeUnits);
@@ -144,7 +144,7 @@ function extractChunk(ex: Extractor, norm: Normalized, original: CodePoints, pla
     if (!inSentence.length) continue;
     for (const r of readSentence(ex.library, ctx, sentence, inSentence)) out.push(...indicatorsOf(r, sentence, ctx, norm, original, options.explain === true));
   }
-  return { indicators: out, plan: split.plan };
+  return { indicators: out, section: split.section };
 }
 
 /** How much text is read at a time (UTF-16 units): a very large document goes chunk by chunk. */
@@ -187,12 +187,12 @@ export function chunkBounds(text: string, size = CHUNK_SIZE): number[] {
 
 /** The indicators of a document given as its chunks in order, with spans in the whole document. */
 function* extractSequence(ex: Extractor, chunks: Iterable<string>, width: number, options: ExtractOptions): Generator<Indicator[]> {
-  let plan = false;
+  let section: Section = { plan: false, dateYear: 0 };
   let base = 0;
   for (const chunk of chunks) {
     const cps = codePointsOf(chunk);
-    const result = extractChunk(ex, normalize(chunk, width), cps, plan, options);
-    plan = result.plan;
+    const result = extractChunk(ex, normalize(chunk, width), cps, section, options);
+    section = result.section;
     if (base) for (const i of result.indicators) i.span = [i.span[0] + base, i.span[1] + base];
     base += cps.length;
     yield result.indicators;
