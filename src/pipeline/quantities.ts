@@ -23,8 +23,8 @@ export interface Quantity {
 export function quantityRegex(fragments: Fragments): RegExp {
   // 翻番 with no number doubles: a rise of 1 倍, as 翻一番 is.
   const source = fragments.expand(
-    '(?<doubled>翻番)|(?<amount>{AMOUNT})(?:(?<unit1>{UNIT_ANY})?(?:{RANGE_DASH})(?<amount2>{AMOUNT}))?' +
-      '(?<unit>{UNIT_ANY})?(?<per>{PER_UNIT})?(?:{UNIT_ALTERNATIVE})?(?:人民币)?(?<post>{POST_QUALIFIER})?',
+    '(?<doubled>翻番)|(?<amount>{AMOUNT})(?:(?<unit1>{UNIT_LATIN}|{UNIT_ANY})?(?:{RANGE_DASH})(?<amount2>{AMOUNT}))?' +
+      '(?<unit>{UNIT_LATIN}|{UNIT_ANY})?(?<per>{PER_UNIT})?(?:{UNIT_ALTERNATIVE})?(?:人民币)?(?<post>{POST_QUALIFIER})?',
   );
   return new RegExp(source, 'uy');
 }
@@ -35,7 +35,7 @@ const FIGURE_START = /[0-9零〇一二两三四五六七八九十百千万亿翻
 
 /** The unit as the contract writes it, and how a value in the written unit converts to it. */
 function canonicalUnit(unit: string): { unit: string; convert: (v: number) => number } {
-  if (unit === '个百分点') return { unit: '百分点', convert: (v) => v };
+  if (unit === '个百分点' || unit === '个千分点') return { unit: unit.slice(1), convert: (v) => v };
   if (unit === '成') return { unit: '%', convert: (v) => Math.round(v * 10 * 1e6) / 1e6 };
   // 翻一番 doubles: a rise of 1 倍; 翻两番 is four times: a rise of 3 倍.
   if (unit === '番') return { unit: '倍', convert: (v) => (v <= 10 ? 2 ** v - 1 : Number.NaN) };
@@ -44,6 +44,7 @@ function canonicalUnit(unit: string): { unit: string; convert: (v: number) => nu
 
 /** Reads one match of quantityRegex; null when the amount is not a number after all. */
 /** A lone 千 before 瓦, 克, 米 is the start of a unit (千克), not a number. */
+const PER_HEAD = /^\/(?:10万|十万|万)$/u;
 const THOUSAND_UNIT = /^(瓦|瓦时|克|米|伏|帕)/u;
 
 export function readQuantity(m: RegExpExecArray): Quantity | null {
@@ -69,6 +70,9 @@ export function readQuantity(m: RegExpExecArray): Quantity | null {
   if (low.percent) {
     if (unitText !== null) return null;
     unit = '%';
+  } else if (unitText === null && g.per !== undefined && PER_HEAD.test(g.per)) {
+    // A rate per head of population (8.62/10万) is in 1/10万.
+    unit = `1${g.per}`;
   } else if (unitText !== null) {
     const c = canonicalUnit(unitText);
     unit = c.unit + (g.per ?? '');
@@ -114,7 +118,7 @@ export function shareListUnits(text: string, quantities: Quantity[], timeUnits: 
     carried = null;
     if (unit === null || timeUnits.has(unit) || !LIST_JOIN.test(text.slice(q.end, next.start))) continue;
     const bare = q.unit === null && q.numeral === 'arabic';
-    const pointsCounted = q.unit === '个' && unit === '百分点' && next.text.includes('个百分点');
+    const pointsCounted = q.unit === '个' && (unit === '百分点' || unit === '千分点') && next.text.includes(`个${unit}`);
     if (bare || pointsCounted) {
       quantities[k] = { ...q, unit };
       carried = unit;
