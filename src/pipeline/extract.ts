@@ -137,12 +137,19 @@ function extractChunk(ex: Extractor, norm: Normalized, original: CodePoints, sec
   shareListUnits(text, all, lex.timeUnits);
   const out: Indicator[] = [];
   let k = 0;
+  // The last metric of the paragraph so far, which a sentence that names none may go on with.
+  let metricBefore: string | null = null;
+  let lastEnd = 0;
   for (const sentence of split.sentences) {
+    if (sentence.heading || text.slice(lastEnd, sentence.start).includes('\n')) metricBefore = null;
+    lastEnd = sentence.end;
     const inSentence: Quantity[] = [];
     while (k < all.length && all[k]!.start < sentence.start) k++;
     while (k < all.length && all[k]!.start < sentence.end) inSentence.push(all[k++]!);
     if (!inSentence.length) continue;
-    for (const r of readSentence(ex.library, ctx, sentence, inSentence)) out.push(...indicatorsOf(r, sentence, ctx, norm, original, options.explain === true));
+    const read = readSentence(ex.library, ctx, sentence, inSentence, metricBefore);
+    metricBefore = read.lastMetric ?? metricBefore;
+    for (const r of read.readings) out.push(...indicatorsOf(r, sentence, ctx, norm, original, options.explain === true));
   }
   return { indicators: out, section: split.section };
 }

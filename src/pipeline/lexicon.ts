@@ -69,6 +69,9 @@ export interface Lexicon {
   dateLeads: Set<string>;
   edgeStart: Set<string>;
   edgeEnd: Set<string>;
+  ownedNouns: Set<string>;
+  /** what befell people: 死亡人数 or 受伤人数, by the word that says it (死亡, 亡; 受伤, 伤) */
+  casualtyWords: Map<string, string>;
 }
 
 // A name does not start right after a word of time or a function word.
@@ -133,5 +136,7 @@ export function buildLexicon(f: Fragments): Lexicon {
     dateLeads: new Set(f.words('DATE_LEAD')),
     edgeStart: new Set(f.words('PHRASE_EDGE_START')),
     edgeEnd: new Set(f.words('PHRASE_EDGE_END')),
+    ownedNouns: new Set(f.words('OWNED_NOUN')),
+    casualtyWords: new Map([...f.words('DEATH_WORD').map((w) => [w, '死亡人数'] as const), ...f.words('INJURY_WORD').map((w) => [w, '受伤人数'] as const)]),
   };
 }

@@ -132,6 +132,138 @@ export const carryMetric: Rule<Draft> = {
   },
 };
 
+export const carryOwner: Rule<Draft> = {
+  id: 'carry.owner',
+  description: 'A noun of what an owner has, named alone (支出, 床位, 在校生), takes the owner the previous metric names: its measure replaced (政府性基金预算收入…；支出 → 政府性基金预算支出), or the thing itself (医养结合机构58家，床位… → 医养结合机构床位)',
+  decides: ['metric'],
+  examples: [
+    {
+      text: '全区政府性基金预算收入42亿元，支出38.5亿元。',
+      gives: [
+        { metric: '政府性基金预算收入', value: 4200000000, unit: '元', text: '政府性基金预算收入42亿元' },
+        { metric: '政府性基金预算支出', value: 3850000000, unit: '元', text: '支出38.5亿元' },
+      ],
+    },
+    {
+      text: '全县养老机构36家，床位4200张。',
+      gives: [
+        { metric: '养老机构', value: 36, unit: '家', text: '养老机构36家' },
+        { metric: '养老机构床位', value: 4200, unit: '张', text: '床位4200张' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全区养老机构36家，护理型床位占比达到60%。',
+      gives: [
+        { metric: '养老机构', value: 36, unit: '家', text: '养老机构36家' },
+        { metric: '护理型床位占比', value: 60, unit: '%', text: '护理型床位占比达到60%' },
+      ],
+    },
+  ],
+  apply(d) {
+    const previous = lender(d);
+    const lex = d.s.ctx.lex;
+    if (previous === null || !lex.ownedNouns.has(d.name)) return false;
+    // The longest measure the previous metric ends with is its head, which this noun replaces.
+    const head = lex.measureHeads.find((h) => previous.endsWith(h));
+    if (head && previous.length <= head.length + 1) return false;
+    const owner = withoutDeed(head ? previous.slice(0, previous.length - head.length) : previous, lex);
+    return [...owner].length >= 2 && !owner.endsWith(d.name) && named(d, carryOwner, owner + d.name);
+  },
+};
+
+export const carryCasualty: Rule<Draft> = {
+  id: 'carry.casualty',
+  description: 'People who died or were hurt in the events counted just before are the deaths or injuries of those events (道路运输事故121起、死亡102人 → 道路运输事故死亡人数; 火灾2147起，亡4人、伤7人)',
+  decides: ['metric'],
+  examples: [
+    {
+      text: '全年发生较大事故2起、死亡7人。',
+      gives: [
+        { metric: '发生较大事故', value: 2, unit: '起', text: '发生较大事故2起' },
+        { metric: '较大事故死亡人数', value: 7, unit: '人', text: '死亡7人' },
+      ],
+    },
+    {
+      text: '接报火灾2147起，亡4人、伤7人，直接财产损失1862万元。',
+      gives: [
+        { metric: '接报火灾', value: 2147, unit: '起', text: '接报火灾2147起' },
+        { metric: '火灾死亡人数', value: 4, unit: '人', text: '4人' },
+        { metric: '火灾受伤人数', value: 7, unit: '人', text: '7人' },
+        { metric: '直接财产损失', value: 18620000, unit: '元', text: '直接财产损失1862万元' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全年发生较大事故2起，救助群众7人。',
+      gives: [
+        { metric: '发生较大事故', value: 2, unit: '起', text: '发生较大事故2起' },
+        { metric: '救助群众', value: 7, unit: '人', text: '救助群众7人' },
+      ],
+    },
+  ],
+  apply(d) {
+    const previous = d.s.previous?.reading;
+    if (!previous || d.unit !== '人') return false;
+    const { text, lex } = d.s.ctx;
+    const word = /^[、，,]?(?:造成|致)?(\p{Script=Han}{1,2})$/u.exec(text.slice(previous.figure.quantity.end, d.figure.cueStart))?.[1];
+    const measure = word === undefined ? undefined : lex.casualtyWords.get(word);
+    if (!measure) return false;
+    // The events: the figure before, or the one before the other casualties listed with this one.
+    const { readings } = d.s;
+    const measures = new Set(lex.casualtyWords.values());
+    let k = readings.length - 1;
+    while (k >= 0 && [...measures].some((m) => readings[k]!.metric.endsWith(m))) k--;
+    const events = readings[k];
+    if (!events || events.unit !== '起') return false;
+    // The events' deed (发生, 接报) is no part of what befell their people.
+    const owner = withoutDeed(events.metric, lex).replace(/^(?:发生|接报|共发生|累计发生)/u, '');
+    d.members = undefined;
+    return [...owner].length >= 2 && named(d, carryCasualty, owner + measure);
+  },
+};
+
+/** What may open a sentence that goes on with the metric of the one before: 分季度看, 其中, periods. */
+const OPENS_CONTINUATION = /^(?:[，,：:\s]|分季度看|分月份看|分月看|分季度|其中|同时|此外|另外|全年|今年以来|当月|[一二三四五六七八九十\d]+月份?|前?[一二三四]季度|[上下]半年|\d{1,2}[—\-－~至]\d{1,2}月)*$/u;
+
+export const carryPreviousSentence: Rule<Draft> = {
+  id: 'carry.previous-sentence',
+  description: 'A rate or change in % or points that opens its sentence (after a period or 其中) and names no metric goes on with the last metric of the sentence before it in the paragraph (…增长5.2%。分季度看，一季度增长5.0%)',
+  decides: ['metric'],
+  examples: [
+    {
+      text: '全市地区生产总值增长5.6%。分季度看，一季度增长5.2%。',
+      gives: [
+        { metric: '地区生产总值', value: 5.6, unit: '%', direction: 'up', text: '地区生产总值增长5.6%' },
+        { metric: '地区生产总值', value: 5.2, unit: '%', direction: 'up', text: '增长5.2%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全市地区生产总值增长5.6%。增长1.2万人。',
+      gives: [
+        { metric: '地区生产总值', value: 5.6, unit: '%', direction: 'up', text: '地区生产总值增长5.6%' },
+      ],
+    },
+    {
+      text: '全市地区生产总值增长5.6%。全市粮食产量增长2%。',
+      gives: [
+        { metric: '地区生产总值', value: 5.6, unit: '%', direction: 'up', text: '地区生产总值增长5.6%' },
+        { metric: '粮食产量', value: 2, unit: '%', direction: 'up', text: '粮食产量增长2%' },
+      ],
+    },
+  ],
+  apply(d) {
+    const before = d.s.metricBefore;
+    if (d.name || d.s.lastMetric || !before || !d.s.ctx.lex.rateUnits.has(d.unit)) return false;
+    const opening = d.s.ctx.text.slice(d.s.sentence.start, d.figure.cueStart);
+    return OPENS_CONTINUATION.test(opening) && named(d, carryPreviousSentence, before);
+  },
+};
+
 /** The metric before, when it can lend a word to this one (not when it already ends with it). */
 function lender(d: Draft): string | null {
   const previous = d.s.lastMetric;

@@ -14,7 +14,7 @@ import type { Figure } from '../match.js';
 import type { Quantity } from '../quantities.js';
 import { BASIS_CARRY_RULES, BASIS_RULES, comparisonIn } from './basis.js';
 import { DEED_RULES, DIRECTION_RULES } from './direction.js';
-import { carryList, carryMetric, carryModifier, carryRateOfChange, carryTotal, carryWithoutDeed } from './ellipsis.js';
+import { carryCasualty, carryList, carryMetric, carryModifier, carryOwner, carryPreviousSentence, carryRateOfChange, carryTotal, carryWithoutDeed } from './ellipsis.js';
 import { locateFigures, noUnit } from './figures.js';
 import { eachMember, listLengths, member, memberWithVerb, nextValue, referredFigures, respectivelyEarlier } from './lists.js';
 import { averageOnly, notAName, PHRASE_RULES, shareOwner, shareWhole } from './metric.js';
@@ -29,9 +29,9 @@ export type { Reading } from './reading.js';
 export type { Context } from './words.js';
 
 /** A name for a figure with none written: the members of a list, or the metric before. */
-const NAMING_RULES: readonly Rule<Draft>[] = [memberWithVerb, respectivelyEarlier, carryList, carryWithoutDeed, carryMetric];
+const NAMING_RULES: readonly Rule<Draft>[] = [carryCasualty, memberWithVerb, respectivelyEarlier, carryList, carryWithoutDeed, carryMetric, carryPreviousSentence];
 /** A name written, that borrows from the metric before. */
-const LENDING_RULES: readonly Rule<Draft>[] = [carryTotal, carryRateOfChange, carryModifier];
+const LENDING_RULES: readonly Rule<Draft>[] = [carryTotal, carryRateOfChange, carryModifier, carryOwner];
 /** A name written, that names several members. */
 const SPLIT_RULES: readonly Rule<Draft>[] = [member, eachMember];
 
@@ -116,12 +116,15 @@ function nextFigures(located: Located[]): Map<Quantity, Figure> {
   return next;
 }
 
-/** The indicators of one sentence: each figure the patterns took, with every field decided. */
-export function readSentence(library: PatternLibrary, ctx: Context, sentence: Sentence, quantities: Quantity[]): Reading[] {
+/**
+ * The indicators of one sentence: each figure the patterns took, with every field decided.
+ * `metricBefore`: the last metric of the sentence before, when this one goes on in its paragraph.
+ */
+export function readSentence(library: PatternLibrary, ctx: Context, sentence: Sentence, quantities: Quantity[], metricBefore: string | null = null): { readings: Reading[]; lastMetric: string | null } {
   const located = locateFigures(library, ctx, sentence, quantities);
   const s: SentenceReading = {
     ctx, sentence, located, following: listLengths(ctx.text, ctx.lex, located), nextFigure: nextFigures(located), comparison: comparisonIn(ctx.text, sentence, ctx.lex),
-    readings: [], lastMetric: null, lastMembers: null, previous: null,
+    readings: [], lastMetric: null, lastMembers: null, previous: null, metricBefore,
   };
   for (const l of located) {
     if (!l.figure) {
@@ -136,5 +139,5 @@ export function readSentence(library: PatternLibrary, ctx: Context, sentence: Se
   decideQualifiers(s);
   decideSubjects(s);
   decideTargets(s);
-  return s.readings;
+  return { readings: s.readings, lastMetric: s.lastMetric };
 }

@@ -90,6 +90,45 @@ export const skipBetween: WalkRule = {
   },
 };
 
+/** A quarter or month written with a numeral (一季度, 前三季度, 二|季度, 10月份): a period, not a thing. */
+function periodStart(w: Walk): number {
+  const t = at(w);
+  if (!t) return -1;
+  if (t.tag === 'mq' && /(?:季度|季|月份|月)$/u.test(t.word)) return /^[前上下]$/u.test(at(w, 1)?.word ?? '') ? w.i - 1 : w.i;
+  if (t.word !== '季度' || !at(w, 1) || !isNumeral(at(w, 1)!)) return -1;
+  return /^[前上下]$/u.test(at(w, 2)?.word ?? '') ? w.i - 2 : w.i - 1;
+}
+
+export const periodBetween: WalkRule = {
+  id: 'phrase.period-between',
+  description: 'A quarter or month before the verb is the period, never the metric (一季度增长5.0%, 二季度同比增长5.6%)',
+  decides: ['metric'],
+  examples: [
+    {
+      text: '全区生产总值增长5.1%，二季度同比增长5.4%。',
+      gives: [
+        { metric: '生产总值', value: 5.1, unit: '%', direction: 'up', text: '生产总值增长5.1%' },
+        { metric: '生产总值', value: 5.4, unit: '%', direction: 'up', basis: 'yoy', text: '同比增长5.4%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全区生产总值增长5.1%，三产增长5.4%。',
+      gives: [
+        { metric: '生产总值', value: 5.1, unit: '%', direction: 'up', text: '生产总值增长5.1%' },
+        { metric: '三产', value: 5.4, unit: '%', direction: 'up', text: '三产增长5.4%' },
+      ],
+    },
+  ],
+  apply(w) {
+    const start = periodStart(w);
+    if (start < 0) return 'pass';
+    w.i = start - 1;
+    return 'next';
+  },
+};
+
 export const dateBetween: WalkRule = {
   id: 'phrase.date-between',
   description: 'A date or a span of years between a metric and its verb is left out (产量2030年达到, 连续5年保持)',
@@ -566,6 +605,90 @@ export const topicBeforeLightVerb: WalkRule = {
   },
 };
 
+export const gradeAndAbove: WalkRule = {
+  id: 'phrase.grade-and-above',
+  description: 'A grade and the ones above or below it set the group measured and stay in the metric (本科及以上学历, 县级及以上城市)',
+  decides: ['metric'],
+  examples: [
+    {
+      text: '县级及以上医院门诊量增长7%。',
+      gives: [
+        { metric: '县级及以上医院门诊量', value: 7, unit: '%', direction: 'up', text: '县级及以上医院门诊量增长7%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全市高中阶段教育毛入学率达到98%。',
+      gives: [
+        { metric: '高中阶段教育毛入学率', value: 98, unit: '%', text: '高中阶段教育毛入学率达到98%' },
+      ],
+    },
+  ],
+  apply(w) {
+    const t = at(w)!;
+    const and = at(w, 1);
+    const grade = at(w, 2);
+    if (!w.lex.thresholdWords.has(t.word) || !w.seenNoun || and?.word !== '及' || !grade || isNumeral(grade) || isPunct(grade)) return 'pass';
+    // …with the number of an age or a size before its unit (60岁及以上).
+    return take(w, runStart(w.tokens, w.i - 3, isNumeral));
+  },
+};
+
+export const averagePerUnit: WalkRule = {
+  id: 'phrase.average-per-unit',
+  description: 'An average per school, visit, mu or household is part of its measure (校均规模, 次均门诊费用, 亩均税收)',
+  decides: ['metric'],
+  examples: [
+    {
+      text: '全县普通高中校均规模为2100人。',
+      gives: [
+        { metric: '普通高中校均规模', value: 2100, unit: '人', text: '普通高中校均规模为2100人' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全县普通高中规模为2100人。',
+      gives: [
+        { metric: '普通高中规模', value: 2100, unit: '人', text: '普通高中规模为2100人' },
+      ],
+    },
+  ],
+  apply(w) {
+    const unit = at(w, 1);
+    if (at(w)!.word !== '均' || !w.seenNoun || !unit || unit.word.length !== 1 || !/^(?:q|ng|n)$/.test(unit.tag)) return 'pass';
+    return take(w, w.i - 1);
+  },
+};
+
+export const classInTerm: WalkRule = {
+  id: 'phrase.class-in-term',
+  description: 'A one-character word of class or grade between two nouns belongs to a term (食品烟酒类价格, 汽车类零售额)',
+  decides: ['metric'],
+  examples: [
+    {
+      text: '全县医疗保健类价格上涨1.3%。',
+      gives: [
+        { metric: '医疗保健类价格', value: 1.3, unit: '%', direction: 'up', text: '医疗保健类价格上涨1.3%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全县医疗保健价格上涨1.3%。',
+      gives: [
+        { metric: '医疗保健价格', value: 1.3, unit: '%', direction: 'up', text: '医疗保健价格上涨1.3%' },
+      ],
+    },
+  ],
+  apply(w) {
+    const t = at(w)!;
+    const left = at(w, 1);
+    return t.tag === 'q' && t.word.length === 1 && w.seenNoun && left && isNounLike(left, w.lex) ? take(w, w.i) : 'pass';
+  },
+};
+
 export const endTime: WalkRule = {
   id: 'phrase.end-time',
   description: 'A word of time, a number, a date or 来 of a span (五年来) ends the phrase',
@@ -1031,8 +1154,8 @@ export const end: WalkRule = {
 
 /** The rules for each word, in the order they are tried. */
 export const WALK_RULES: readonly WalkRule[] = [
-  threshold, perCapita, denominatorAlone, footnote, bracketed, unpairedClose, listComma, endEdge, prefix, shareWhole, endPlace,
-  serviceNumber, latinTerm, ageGroup, topicBeforeLightVerb, endTime, determiner, misreadNoun,
+  threshold, gradeAndAbove, perCapita, denominatorAlone, footnote, bracketed, unpairedClose, listComma, endEdge, prefix, shareWhole, endPlace,
+  serviceNumber, latinTerm, ageGroup, topicBeforeLightVerb, averagePerUnit, endTime, determiner, misreadNoun, classInTerm,
   endLightVerb, verbCompound, verbModifier, deedVerbs, verb, noun, positionInTerm, usedFor, negation, adverbInTerm, particle, conjunction,
   end,
 ];
@@ -1217,7 +1340,7 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
   const w: Walk = { ctx, lex: ctx.lex, tokens: ctx.tokens(from, end), i: 0, kept: [], seenNoun: false, mode, list, steps: [], deed: false };
   w.i = w.tokens.length - 1;
   for (;;) {
-    while (w.i >= 0 && tryRule(w, skipBetween) === 'next');
+    while (w.i >= 0 && (tryRule(w, skipBetween) === 'next' || tryRule(w, periodBetween) === 'next'));
     if (tryRule(w, dateBetween) === 'pass') break;
   }
   while (w.i >= 0) {

@@ -57,6 +57,8 @@ export interface SentenceReading {
   comparison: { basis: string; end: number } | null;
   readings: Reading[];
   lastMetric: string | null;
+  /** the last metric of the sentence before, when this one goes on in its paragraph */
+  metricBefore: string | null;
   lastMembers: string[] | null;
   previous: { reading: Reading; clause: Clause } | null;
 }
