@@ -96,6 +96,36 @@ export const carryWithoutDeed: Rule<Draft> = {
   },
 };
 
+export const carryPastShare: Rule<Draft> = {
+  id: 'carry.past-share',
+  description: 'A change in per cent after a share of the metric before goes on with that metric, not the share, which changes in points (收入28亿元，占全市的12%，增长5.2%)',
+  decides: ['metric'],
+  examples: [
+    {
+      text: '全县一般公共预算收入28亿元，占全市的12%，增长5.2%。',
+      gives: [
+        { metric: '一般公共预算收入', value: 2800000000, unit: '元', text: '一般公共预算收入28亿元' },
+        { metric: '一般公共预算收入占全市', value: 12, unit: '%', text: '占全市的12%' },
+        { metric: '一般公共预算收入', value: 5.2, unit: '%', direction: 'up', text: '增长5.2%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '第三产业增加值2100亿元，占地区生产总值比重为54.4%，比上年提高0.5个百分点。',
+      gives: [
+        { metric: '第三产业增加值', value: 210000000000, unit: '元', text: '第三产业增加值2100亿元' },
+        { metric: '第三产业增加值占地区生产总值比重', value: 54.4, unit: '%', text: '占地区生产总值比重为54.4%' },
+        { metric: '第三产业增加值占地区生产总值比重', value: 0.5, unit: '百分点', direction: 'up', basis: 'yoy', text: '比上年提高0.5个百分点' },
+      ],
+    },
+  ],
+  apply(d) {
+    const owner = d.s.previous?.reading.owner;
+    return !d.name && owner !== undefined && d.figure.kind === 'change' && d.unit === '%' && named(d, carryPastShare, owner);
+  },
+};
+
 export const carryMetric: Rule<Draft> = {
   id: 'carry.metric',
   description: 'A figure whose clause names no metric goes on with the previous one (破案率达67.1%，同比上升…)',
@@ -222,6 +252,38 @@ export const carryCasualty: Rule<Draft> = {
     const owner = withoutDeed(events.metric, lex).replace(/^(?:发生|接报|共发生|累计发生)/u, '');
     d.members = undefined;
     return [...owner].length >= 2 && named(d, carryCasualty, owner + measure);
+  },
+};
+
+const PLAN_SHARE = /^(?:完成|为|占)(?:调整|年度|全年)?(?:预算|计划|目标任务|目标)$/u;
+
+export const carryPlanShare: Rule<Draft> = {
+  id: 'carry.plan-share',
+  description: 'How much of its budget or plan a metric reached (收入412亿元，完成预算的101.8%) is that metric’s, an aside: the figures after it go on with the metric (…，同口径增长3.6%)',
+  decides: ['metric'],
+  examples: [
+    {
+      text: '全县一般公共预算收入28亿元，完成预算的103%，增长5.2%。',
+      gives: [
+        { metric: '一般公共预算收入', value: 2800000000, unit: '元', text: '一般公共预算收入28亿元' },
+        { metric: '一般公共预算收入完成预算', value: 103, unit: '%', text: '完成预算的103%' },
+        { metric: '一般公共预算收入', value: 5.2, unit: '%', direction: 'up', text: '增长5.2%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全年完成造林面积3万亩。',
+      gives: [
+        { metric: '完成造林面积', value: 30000, unit: '亩', text: '完成造林面积3万亩' },
+      ],
+    },
+  ],
+  apply(d) {
+    const previous = d.s.lastMetric;
+    if (!previous || !PLAN_SHARE.test(d.name)) return false;
+    d.aside = true;
+    return named(d, carryPlanShare, previous + d.name);
   },
 };
 

@@ -14,7 +14,7 @@ import type { Figure } from '../match.js';
 import type { Quantity } from '../quantities.js';
 import { BASIS_CARRY_RULES, BASIS_RULES, comparisonIn } from './basis.js';
 import { DEED_RULES, DIRECTION_RULES } from './direction.js';
-import { carryCasualty, carryList, carryMetric, carryModifier, carryOwner, carryPreviousSentence, carryRateOfChange, carryTotal, carryWithoutDeed } from './ellipsis.js';
+import { carryCasualty, carryList, carryMetric, carryPastShare, carryModifier, carryOwner, carryPlanShare, carryPreviousSentence, carryRateOfChange, carryTotal, carryWithoutDeed } from './ellipsis.js';
 import { locateFigures, noUnit } from './figures.js';
 import { eachMember, listLengths, member, memberWithVerb, nextValue, referredFigures, respectivelyEarlier } from './lists.js';
 import { averageOnly, notAName, PHRASE_RULES, shareOwner, shareWhole } from './metric.js';
@@ -29,9 +29,9 @@ export type { Reading } from './reading.js';
 export type { Context } from './words.js';
 
 /** A name for a figure with none written: the members of a list, or the metric before. */
-const NAMING_RULES: readonly Rule<Draft>[] = [carryCasualty, memberWithVerb, respectivelyEarlier, carryList, carryWithoutDeed, carryMetric, carryPreviousSentence];
+const NAMING_RULES: readonly Rule<Draft>[] = [carryCasualty, memberWithVerb, respectivelyEarlier, carryList, carryPastShare, carryWithoutDeed, carryMetric, carryPreviousSentence];
 /** A name written, that borrows from the metric before. */
-const LENDING_RULES: readonly Rule<Draft>[] = [carryTotal, carryRateOfChange, carryModifier, carryOwner];
+const LENDING_RULES: readonly Rule<Draft>[] = [carryPlanShare, carryTotal, carryRateOfChange, carryModifier, carryOwner];
 /** A name written, that names several members. */
 const SPLIT_RULES: readonly Rule<Draft>[] = [member, eachMember];
 
@@ -61,7 +61,8 @@ function openDraft(d: Draft): void {
   d.phraseEnd = figure.cueStart - (qualifierWordBefore(ctx, d.from, figure.cueStart)?.length ?? 0);
   const cue = text.slice(figure.cueStart, q.start);
   const near = text.slice(Math.max(d.from, q.start - 4), q.start);
-  d.respective = lex.respectively.test(cue) || lex.respectivelyNear.test(near) || (figure.kind !== 'count' && lex.eachMember.test(near));
+  // 均 gives each member a change, a level or a rate, not a count (A和B均破亿度 stays one).
+  d.respective = lex.respectively.test(cue) || lex.respectivelyNear.test(near) || ((figure.kind !== 'count' || lex.rateUnits.has(d.unit)) && lex.eachMember.test(near));
   d.listed = d.respective || d.values > 1;
   d.shareOf = figure.share === null ? '' : `占${figure.share.replace(/分别|均/gu, '').replace(/的$/u, '')}`;
 }
@@ -95,7 +96,7 @@ function accept(s: SentenceReading, d: Draft, carries: boolean): void {
     figure: d.figure, metric: d.name, members: d.members, position: d.position,
     metricStart: named ? named.start : null, metricEnd: named ? named.end : null,
     unit: d.unit, direction: d.direction, basis: d.basis, place: d.phrase?.subject, deed: d.deed,
-    shared: d.eachMember && !d.shareOf, rules: d.rules,
+    shared: d.eachMember && !d.shareOf, owner: d.owner, rules: d.rules,
   };
   s.readings.push(reading);
   s.previous = { reading, clause: d.clause };
@@ -134,7 +135,7 @@ export function readSentence(library: PatternLibrary, ctx: Context, sentence: Se
     const d = draftOf(s, l);
     if (!d) continue;
     if (nextValue.apply(d)) accept(s, d, false);
-    else if (readFigure(d)) accept(s, d, true);
+    else if (readFigure(d)) accept(s, d, !d.aside);
   }
   decideQualifiers(s);
   decideSubjects(s);

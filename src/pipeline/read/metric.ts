@@ -261,6 +261,7 @@ export const shareOwner: Rule<Draft> = {
     const last = d.s.lastMetric;
     if (!d.shareOf || d.phrase?.text || !last || d.referred) return false;
     d.phrase = { text: last, start: d.figure.cueStart, end: d.figure.cueStart };
+    d.owner = last;
     decide(d.s.ctx, d.rules, shareOwner, 'metric');
     return true;
   },

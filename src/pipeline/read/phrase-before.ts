@@ -572,6 +572,45 @@ export const ageGroup: WalkRule = {
   },
 };
 
+export const completedMeasure: WalkRule = {
+  id: 'phrase.completed-measure',
+  description: 'A verb that says a measure was completed (完成, 实现), right before the figure, is left out: the measure before it is the metric (一般公共预算收入预计完成425亿元)',
+  decides: ['metric'],
+  examples: [
+    {
+      text: '一般公共预算收入预计完成425亿元，增长3%左右。',
+      gives: [
+        { metric: '一般公共预算收入', value: 42500000000, unit: '元', target: true, text: '一般公共预算收入预计完成425亿元' },
+        { metric: '一般公共预算收入', value: 3, unit: '%', direction: 'up', qualifier: 'about', target: true, text: '增长3%左右' },
+      ],
+    },
+    {
+      text: '全区一般公共预算收入完成86亿元。',
+      gives: [
+        { metric: '一般公共预算收入', value: 8600000000, unit: '元', text: '一般公共预算收入完成86亿元' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全年完成植树造林12万亩。',
+      gives: [
+        { metric: '完成植树造林', value: 120000, unit: '亩', text: '完成植树造林12万亩' },
+      ],
+    },
+  ],
+  apply(w) {
+    const { lex } = w;
+    if (w.kept.length || !lex.completionVerbs.has(at(w)!.word)) return 'pass';
+    // …with a word of time or of a goal between (累计, 预计).
+    const between = at(w, 1) && (lex.targetWords.has(at(w, 1)!.word) || (lex.timeWords.has(at(w, 1)!.word) && at(w, 1)!.word.length > 1));
+    const topic = at(w, between ? 2 : 1);
+    if (!topic || !isNounLike(topic, lex) || !lex.measureHeads.some((h) => topic.word.endsWith(h))) return 'pass';
+    w.i -= between ? 2 : 1;
+    return 'next';
+  },
+};
+
 export const topicBeforeLightVerb: WalkRule = {
   id: 'phrase.topic-before-light-verb',
   description: 'A bare measure or deed after its topic and a light verb keeps the topic, not the verb (工业企业实现产值, 预算收入累计完成)',
@@ -1155,7 +1194,7 @@ export const end: WalkRule = {
 /** The rules for each word, in the order they are tried. */
 export const WALK_RULES: readonly WalkRule[] = [
   threshold, gradeAndAbove, perCapita, denominatorAlone, footnote, bracketed, unpairedClose, listComma, endEdge, prefix, shareWhole, endPlace,
-  serviceNumber, latinTerm, ageGroup, topicBeforeLightVerb, averagePerUnit, endTime, determiner, misreadNoun, classInTerm,
+  serviceNumber, latinTerm, ageGroup, completedMeasure, topicBeforeLightVerb, averagePerUnit, endTime, determiner, misreadNoun, classInTerm,
   endLightVerb, verbCompound, verbModifier, deedVerbs, verb, noun, positionInTerm, usedFor, negation, adverbInTerm, particle, conjunction,
   end,
 ];

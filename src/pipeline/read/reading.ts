@@ -33,6 +33,8 @@ export interface Reading {
   deed?: [word: string, direction: Direction];
   /** one indicator for each member, on the same figure (list.each-member) */
   shared: boolean;
+  /** for a share of the previous metric (metric.share-owner), that metric */
+  owner?: string;
   rules: Explained;
 }
 
@@ -94,6 +96,10 @@ export interface Draft {
   referred: Reading[] | null;
   /** list.each-member gave the figure to every member */
   eachMember: boolean;
+  /** an aside about the metric before (完成预算的101.8%): the figures after it go on with that metric */
+  aside?: boolean;
+  /** for a share of the previous metric (metric.share-owner), that metric */
+  owner?: string;
   /** the thing written after a count, once looked for */
   thingAfter?: Phrase | null;
   rules: Explained;
