@@ -7,6 +7,7 @@ import { buildLexicon, type Lexicon } from './lexicon.js';
 import { normalize, toOriginal, wrapWidth, type Normalized } from './normalize.js';
 import { clauseOf } from './read/figures.js';
 import { readSentence, type Context, type Reading } from './read/index.js';
+import { readTables, tableCell, type TableCell } from './read/table.js';
 import { findQuantities, quantityRegex, shareListUnits, type Quantity } from './quantities.js';
 import { configureVocabulary, segment, type Token } from './segment.js';
 
@@ -122,6 +123,35 @@ function indicatorsOf(r: Reading, sentence: Sentence, ctx: Context, norm: Normal
   });
 }
 
+/** The indicator of a table's cell; `at` maps an offset of the chunk's text to its code point. */
+function indicatorOfCell(cell: TableCell, original: CodePoints, at: (unit: number) => number, explain: boolean): Indicator {
+  const span: [number, number] = [at(cell.start), at(cell.end)];
+  const indicator: Indicator = {
+    metric: cell.metric,
+    value: cell.value,
+    unit: cell.unit,
+    direction: cell.direction,
+    basis: null,
+    qualifier: cell.qualifier,
+    subject: null,
+    target: cell.target,
+    span,
+    text: original.slice(span[0], span[1]),
+    pattern: tableCell.id,
+  };
+  if (explain) {
+    const rules = Object.fromEntries(['pattern', ...tableCell.decides.filter((f) => f !== 'indicator')].map((f) => [f, tableCell.id]));
+    indicator.explain = { clause: indicator.text, rules };
+  }
+  return indicator;
+}
+
+/** Code point offsets of a text's UTF-16 offsets (the same when it has no pair of surrogates). */
+function codePointOffsets(text: string): (unit: number) => number {
+  if (!SURROGATE.test(text)) return (unit) => unit;
+  return (unit) => Array.from(text.slice(0, unit)).length;
+}
+
 interface ChunkResult {
   indicators: Indicator[];
   section: Section;
@@ -133,7 +163,14 @@ function extractChunk(ex: Extractor, norm: Normalized, original: CodePoints, sec
   const text = norm.text;
   const split = splitSentences(text, { plan: lex.planHeading, review: lex.reviewHeading, planSentence: lex.planSentence }, section);
   const ctx: Context = { text, lex, display: displayOf(norm, original), tokens: tokensOf(text), fired: options.fired };
-  const all = findQuantities(text, ex.quantities);
+  // Tables are read from the original text, whose layout keeps their cells apart; the figures
+  // of their rows are not read again as sentences.
+  const chunk = original.slice(0, original.length);
+  const at = codePointOffsets(chunk);
+  const cells = readTables(chunk, ex.quantities).map((c) => indicatorOfCell(c, original, at, options.explain === true));
+  if (cells.length) options.fired?.add(tableCell.id);
+  const inTable = (q: Quantity) => cells.some((c) => norm.start[q.start]! >= c.span[0] && norm.start[q.start]! < c.span[1]);
+  const all = findQuantities(text, ex.quantities).filter((q) => !cells.length || !inTable(q));
   shareListUnits(text, all, lex.timeUnits);
   const out: Indicator[] = [];
   let k = 0;
@@ -150,6 +187,10 @@ function extractChunk(ex: Extractor, norm: Normalized, original: CodePoints, sec
     const read = readSentence(ex.library, ctx, sentence, inSentence, metricBefore);
     metricBefore = read.lastMetric ?? metricBefore;
     for (const r of read.readings) out.push(...indicatorsOf(r, sentence, ctx, norm, original, options.explain === true));
+  }
+  if (cells.length) {
+    out.push(...cells);
+    out.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
   }
   return { indicators: out, section: split.section };
 }
