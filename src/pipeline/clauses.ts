@@ -31,6 +31,8 @@ const SEGMENT_END = codes('；;');
 const CLAUSE_END = codes('，,：:');
 const MAX_HEADING = 32;
 const NUMBERED = /^(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.])/u;
+/** An item of a list: ——经济增长。, 一是…, （一）…, 1.… */
+const LIST_ITEM = /^(?:——|—|[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.])/u;
 
 export interface SectionRules {
   /** a heading that opens a part about plans */
@@ -39,6 +41,10 @@ export interface SectionRules {
   review: RegExp;
   /** a sentence that states the goals: the plan starts with it */
   planSentence?: RegExp;
+  /** how goals are written (增长6%左右, 控制在5.5%以内): on a line of a list of goals, before any heading, a plan starts */
+  goalLanguage?: RegExp;
+  /** a sentence that opens on a period gone by (“十四五”时期, 过去五年): a part about plans gives way to results */
+  reviewOpening?: RegExp;
 }
 
 function trimRange(text: string, start: number, end: number): [number, number] {
@@ -53,6 +59,8 @@ export interface Section {
   plan: boolean;
   /** the latest year of a full date written so far (2026年1月21日), 0 if none */
   dateYear: number;
+  /** a heading or a sentence of goals has said which part the text is in */
+  known: boolean;
 }
 
 export interface Split {
@@ -80,8 +88,10 @@ function namesPastYears(heading: string, dateYear: number): boolean {
 }
 
 /** `section`: where the text starts (a chunk of a document may start inside a part about plans). */
-export function splitSentences(text: string, sections: SectionRules, section: Section = { plan: false, dateYear: 0 }): Split {
-  let { plan, dateYear } = section;
+export function splitSentences(text: string, sections: SectionRules, section: Section = { plan: false, dateYear: 0, known: false }): Split {
+  let { plan, dateYear, known } = section;
+  // The line the sentence is on opens a list of goals or results (——经济增长。…, 一是…).
+  let listLine = false;
   const sentences: Sentence[] = [];
   let clauseStart = 0;
   let segments: Segment[] = [];
@@ -112,9 +122,17 @@ export function splitSentences(text: string, sections: SectionRules, section: Se
         const review = past || sections.review.test(body);
         const planned = !past && sections.plan.test(body);
         const title = sentences.length === 0 && !NUMBERED.test(body);
-        if (review !== planned && !title) plan = planned;
+        if (review !== planned && !title) {
+          plan = planned;
+          known = true;
+        }
       } else if (sections.planSentence?.test(body)) {
-        plan = true;
+        plan = known = true;
+      } else {
+        if (lineStart) listLine = LIST_ITEM.test(body);
+        // An excerpt that starts inside a list of goals: the goals' own language says so.
+        if (!known && listLine && sections.goalLanguage?.test(body)) plan = known = true;
+        else if (plan && sections.reviewOpening?.test(body)) plan = false;
       }
       dateYear = latestDateYear(body, dateYear);
       sentences.push({ start, end: stop, segments, clauses: segments.flatMap((g) => g.clauses), heading, plan: plan && !heading });
@@ -140,5 +158,5 @@ export function splitSentences(text: string, sections: SectionRules, section: Se
     }
   }
   closeSentence(text.length, true);
-  return { sentences, section: { plan, dateYear } };
+  return { sentences, section: { plan, dateYear, known } };
 }

@@ -161,7 +161,7 @@ interface ChunkResult {
 function extractChunk(ex: Extractor, norm: Normalized, original: CodePoints, section: Section, options: ExtractOptions): ChunkResult {
   const lex = ex.lexicon;
   const text = norm.text;
-  const split = splitSentences(text, { plan: lex.planHeading, review: lex.reviewHeading, planSentence: lex.planSentence }, section);
+  const split = splitSentences(text, { plan: lex.planHeading, review: lex.reviewHeading, planSentence: lex.planSentence, goalLanguage: lex.goalLanguage, reviewOpening: lex.reviewOpening }, section);
   const ctx: Context = { text, lex, display: displayOf(norm, original), tokens: tokensOf(text), fired: options.fired };
   // Tables are read from the original text, whose layout keeps their cells apart; the figures
   // of their rows are not read again as sentences.
@@ -235,7 +235,7 @@ export function chunkBounds(text: string, size = CHUNK_SIZE): number[] {
 
 /** The indicators of a document given as its chunks in order, with spans in the whole document. */
 function* extractSequence(ex: Extractor, chunks: Iterable<string>, width: number, options: ExtractOptions): Generator<Indicator[]> {
-  let section: Section = { plan: false, dateYear: 0 };
+  let section: Section = { plan: false, dateYear: 0, known: false };
   let base = 0;
   for (const chunk of chunks) {
     const cps = codePointsOf(chunk);

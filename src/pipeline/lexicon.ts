@@ -45,6 +45,8 @@ export interface Lexicon {
   planHeading: RegExp;
   reviewHeading: RegExp;
   planSentence: RegExp;
+  goalLanguage: RegExp;
+  reviewOpening: RegExp;
   // The field rules' vocabulary (the last section of fragments.yaml).
   listGap: Set<string>;
   respectively: RegExp;
@@ -117,6 +119,8 @@ export function buildLexicon(f: Fragments): Lexicon {
     planHeading: new RegExp(f.source('PLAN_HEADING'), 'u'),
     reviewHeading: new RegExp(f.source('REVIEW_HEADING'), 'u'),
     planSentence: new RegExp(f.source('PLAN_SENTENCE'), 'u'),
+    goalLanguage: new RegExp(f.source('GOAL_LANGUAGE'), 'u'),
+    reviewOpening: new RegExp(`^(?:${f.source('REVIEW_OPENING')})`, 'u'),
     listGap: new Set(f.words('LIST_GAP')),
     respectively: new RegExp(f.source('RESPECTIVELY'), 'u'),
     respectivelyNear: new RegExp(f.source('RESPECTIVELY_NEAR'), 'u'),
