@@ -120,7 +120,7 @@ export function buildLexicon(f: Fragments): Lexicon {
     reviewHeading: new RegExp(f.source('REVIEW_HEADING'), 'u'),
     planSentence: new RegExp(f.source('PLAN_SENTENCE'), 'u'),
     goalLanguage: new RegExp(f.source('GOAL_LANGUAGE'), 'u'),
-    reviewOpening: new RegExp(`^(?:${f.source('REVIEW_OPENING')})`, 'u'),
+    reviewOpening: new RegExp(`^(?:各位代表[，,])?(?:${f.source('REVIEW_OPENING')})`, 'u'),
     listGap: new Set(f.words('LIST_GAP')),
     respectively: new RegExp(f.source('RESPECTIVELY'), 'u'),
     respectivelyNear: new RegExp(f.source('RESPECTIVELY_NEAR'), 'u'),

@@ -288,7 +288,7 @@ export const carryPlanShare: Rule<Draft> = {
 };
 
 /** What may open a sentence that goes on with the metric of the one before: 分季度看, 其中, periods. */
-const OPENS_CONTINUATION = /^(?:[，,：:\s]|分季度看|分月份看|分月看|分季度|其中|同时|此外|另外|全年|今年以来|当月|[一二三四五六七八九十\d]+月份?|前?[一二三四]季度|[上下]半年|\d{1,2}[—\-－~至]\d{1,2}月)*$/u;
+const OPENS_CONTINUATION = /^(?:[，,：:\s]|分季度看|分月份看|分月看|分季度|其中|同时|此外|另外|首次|再次|全年|今年以来|当月|[一二三四五六七八九十\d]+月份?|前?[一二三四]季度|[上下]半年|\d{1,2}[—\-－~至]\d{1,2}月)*$/u;
 
 export const carryPreviousSentence: Rule<Draft> = {
   id: 'carry.previous-sentence',
