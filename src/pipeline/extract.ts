@@ -174,18 +174,19 @@ function extractChunk(ex: Extractor, norm: Normalized, original: CodePoints, sec
   shareListUnits(text, all, lex.timeUnits);
   const out: Indicator[] = [];
   let k = 0;
-  // The last metric of the paragraph so far, which a sentence that names none may go on with.
-  let metricBefore: string | null = null;
+  // The last metric of the paragraph so far and its first, which a sentence that names none may go on with.
+  const before: { last: string | null; head: string | null } = { last: null, head: null };
   let lastEnd = 0;
   for (const sentence of split.sentences) {
-    if (sentence.heading || text.slice(lastEnd, sentence.start).includes('\n')) metricBefore = null;
+    if (sentence.heading || text.slice(lastEnd, sentence.start).includes('\n')) before.last = before.head = null;
     lastEnd = sentence.end;
     const inSentence: Quantity[] = [];
     while (k < all.length && all[k]!.start < sentence.start) k++;
     while (k < all.length && all[k]!.start < sentence.end) inSentence.push(all[k++]!);
     if (!inSentence.length) continue;
-    const read = readSentence(ex.library, ctx, sentence, inSentence, metricBefore);
-    metricBefore = read.lastMetric ?? metricBefore;
+    const read = readSentence(ex.library, ctx, sentence, inSentence, before);
+    before.last = read.lastMetric ?? before.last;
+    before.head ??= read.readings[0]?.metric ?? null;
     for (const r of read.readings) out.push(...indicatorsOf(r, sentence, ctx, norm, original, options.explain === true));
   }
   if (cells.length) {

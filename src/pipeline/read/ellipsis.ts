@@ -68,7 +68,7 @@ export const carryList: Rule<Draft> = {
 
 export const carryWithoutDeed: Rule<Draft> = {
   id: 'carry.metric-without-deed',
-  description: 'A change or level with no metric goes on with the previous one without its verb (新增案例9个、累计达到79个: 案例)',
+  description: 'A level with no metric goes on with the previous one without its verb (新增案例9个、累计达到79个: 案例); a change keeps it (新增企业12家，同比增长20%)',
   decides: ['metric'],
   examples: [
     {
@@ -90,7 +90,7 @@ export const carryWithoutDeed: Rule<Draft> = {
   ],
   apply(d) {
     const last = d.s.lastMetric;
-    if (d.name || !last || d.figure.kind === 'count') return false;
+    if (d.name || !last || d.figure.kind !== 'level') return false;
     const carried = withoutDeed(last, d.s.ctx.lex);
     return carried !== last && named(d, carryWithoutDeed, carried);
   },
@@ -288,6 +288,7 @@ export const carryPlanShare: Rule<Draft> = {
 };
 
 /** What may open a sentence that goes on with the metric of the one before: 分季度看, 其中, periods. */
+const BY_PERIOD = /^(?:分季度看|分季度|分月看|分月份看|从季度看)/u;
 const OPENS_CONTINUATION = /^(?:[，,：:\s]|分季度看|分月份看|分月看|分季度|其中|同时|此外|另外|首次|再次|全年|今年以来|当月|[一二三四五六七八九十\d]+月份?|前?[一二三四]季度|[上下]半年|\d{1,2}[—\-－~至]\d{1,2}月)*$/u;
 
 export const carryPreviousSentence: Rule<Draft> = {
@@ -319,16 +320,20 @@ export const carryPreviousSentence: Rule<Draft> = {
     },
   ],
   apply(d) {
-    const before = d.s.metricBefore;
-    if (d.name || d.s.lastMetric || !before || !d.s.ctx.lex.rateUnits.has(d.unit)) return false;
+    if (d.name || d.s.lastMetric || !d.s.ctx.lex.rateUnits.has(d.unit)) return false;
     const opening = d.s.ctx.text.slice(d.s.sentence.start, d.figure.cueStart);
-    return OPENS_CONTINUATION.test(opening) && named(d, carryPreviousSentence, before);
+    // A breakdown by quarter or month (分季度看) is of the paragraph's headline figure.
+    const before = BY_PERIOD.test(opening) ? d.s.paragraphHead : d.s.metricBefore;
+    return before !== null && OPENS_CONTINUATION.test(opening) && named(d, carryPreviousSentence, before);
   },
 };
 
-/** The metric before, when it can lend a word to this one (not when it already ends with it). */
-function lender(d: Draft): string | null {
-  const previous = d.s.lastMetric;
+/**
+ * The metric before, when it can lend a word to this one (not when it already ends with it);
+ * `acrossSentences`: the one of the sentence before, when this sentence has none yet.
+ */
+function lender(d: Draft, acrossSentences = false): string | null {
+  const previous = d.s.lastMetric ?? (acrossSentences ? d.s.metricBefore : null);
   return previous && !previous.endsWith(d.name) ? previous : null;
 }
 

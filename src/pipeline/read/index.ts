@@ -119,13 +119,19 @@ function nextFigures(located: Located[]): Map<Quantity, Figure> {
 
 /**
  * The indicators of one sentence: each figure the patterns took, with every field decided.
- * `metricBefore`: the last metric of the sentence before, when this one goes on in its paragraph.
+ * `before`: the last metric of the sentence before and the first of the paragraph, when this one goes on in it.
  */
-export function readSentence(library: PatternLibrary, ctx: Context, sentence: Sentence, quantities: Quantity[], metricBefore: string | null = null): { readings: Reading[]; lastMetric: string | null } {
+export function readSentence(
+  library: PatternLibrary,
+  ctx: Context,
+  sentence: Sentence,
+  quantities: Quantity[],
+  before: { last: string | null; head: string | null } = { last: null, head: null },
+): { readings: Reading[]; lastMetric: string | null } {
   const located = locateFigures(library, ctx, sentence, quantities);
   const s: SentenceReading = {
     ctx, sentence, located, following: listLengths(ctx.text, ctx.lex, located), nextFigure: nextFigures(located), comparison: comparisonIn(ctx.text, sentence, ctx.lex),
-    readings: [], lastMetric: null, lastMembers: null, previous: null, metricBefore,
+    readings: [], lastMetric: null, lastMembers: null, previous: null, metricBefore: before.last, paragraphHead: before.head,
   };
   for (const l of located) {
     if (!l.figure) {

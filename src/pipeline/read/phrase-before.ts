@@ -877,6 +877,21 @@ export const verbCompound: WalkRule = {
   },
 };
 
+export const measureVerb: WalkRule = {
+  id: 'phrase.measure-verb',
+  description: 'In a count, a verb before a bare measure is part of a compound measure of its topic, not the deed (商品房销售面积, 能源重点项目完成投资)',
+  decides: ['metric'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    const t = at(w)!;
+    const left = at(w, 1);
+    const { lex } = w;
+    if (!isVerb(t) || w.mode !== 'count' || !w.seenNoun || !left || !isNounLike(left, lex) || lex.placeWhole.has(left.word)) return 'pass';
+    return lex.measureHeads.includes(w.kept.map((k) => k.word).join('')) ? take(w, w.i) : 'pass';
+  },
+};
+
 export const verbModifier: WalkRule = {
   id: 'phrase.verb-modifier',
   description: 'In a count, a verb with a noun on its left modifies the thing counted (省级示范社区); only a verb of a deed is the deed',
@@ -1195,7 +1210,7 @@ export const end: WalkRule = {
 export const WALK_RULES: readonly WalkRule[] = [
   threshold, gradeAndAbove, perCapita, denominatorAlone, footnote, bracketed, unpairedClose, listComma, endEdge, prefix, shareWhole, endPlace,
   serviceNumber, latinTerm, ageGroup, completedMeasure, topicBeforeLightVerb, averagePerUnit, endTime, determiner, misreadNoun, classInTerm,
-  endLightVerb, verbCompound, verbModifier, deedVerbs, verb, noun, positionInTerm, usedFor, negation, adverbInTerm, particle, conjunction,
+  endLightVerb, verbCompound, measureVerb, verbModifier, deedVerbs, verb, noun, positionInTerm, usedFor, negation, adverbInTerm, particle, conjunction,
   end,
 ];
 

@@ -59,8 +59,9 @@ export interface SentenceReading {
   comparison: { basis: string; end: number } | null;
   readings: Reading[];
   lastMetric: string | null;
-  /** the last metric of the sentence before, when this one goes on in its paragraph */
+  /** the last metric of the sentence before, and the first of the paragraph, when this one goes on in it */
   metricBefore: string | null;
+  paragraphHead: string | null;
   lastMembers: string[] | null;
   previous: { reading: Reading; clause: Clause } | null;
 }
