@@ -112,7 +112,7 @@ export function buildLexicon(f: Fragments): Lexicon {
     targetCue: new RegExp(`${f.source('TARGET_CUE')}|${f.source('TARGET_CUE_VERB')}`, 'u'),
     targetCueLevel: new RegExp(f.source('TARGET_CUE_LEVEL'), 'u'),
     timeUnits: new Set(f.words('TIME_UNIT')),
-    comparisonClause: new RegExp(`^(?:(?<yoy>${f.source('YOY')})|(?<pop>${f.source('POP')}))$`, 'u'),
+    comparisonClause: new RegExp(`^(?:(?<yoy>${f.source('YOY')})|(?<pop>${f.source('POP')})|与(?<benchmark>${f.source('PERIOD_BENCHMARK')})相比)$`, 'u'),
     qualifierBefore: new RegExp(`${f.source('QUAL_BEFORE')}$`, 'u'),
     qualifierWords,
     qualifierFalseFriends: new Set(f.words('QUAL_FALSE_FRIEND')),

@@ -167,13 +167,13 @@ export const basisOfClause: Rule<Draft> = {
 /** For a change with no basis written: the first of these that applies gives one. */
 export const BASIS_CARRY_RULES: readonly Rule<Draft>[] = [basisListedWith, basisCarried, basisOfClause];
 
-/** The first clause of a sentence that only says what its changes are measured against (与上年相比). */
+/** The first clause of a sentence that only says what its changes are measured against (与上年相比, 与前五年相比). */
 export function comparisonIn(text: string, sentence: Sentence, lex: Lexicon): { basis: string; end: number } | null {
   for (const c of sentence.clauses) {
     // Such a clause is short: 与上年同期相比 and its punctuation.
     if (c.end - c.start > 12) continue;
     const m = lex.comparisonClause.exec(text.slice(c.start, c.end).replace(/[\s，,；;：:]/gu, ''));
-    if (m) return { basis: m.groups!.yoy !== undefined ? 'yoy' : 'pop', end: c.end };
+    if (m) return { basis: m.groups!.yoy !== undefined ? 'yoy' : m.groups!.pop !== undefined ? 'pop' : m.groups!.benchmark!, end: c.end };
   }
   return null;
 }

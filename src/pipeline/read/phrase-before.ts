@@ -1318,6 +1318,26 @@ export const placeAhead: PhraseRule = {
   },
 };
 
+export const placeAlone: PhraseRule = {
+  id: 'phrase.place-alone',
+  description: 'A phrase that is only a place or a body names whose figure it is, not what is measured: the metric is carried (最高的青杉市为97.5%)',
+  decides: ['metric', 'subject'],
+  examples: [],
+  counterexamples: [],
+  apply(w) {
+    if (!w.kept.length) return false;
+    const text = joinTokens(w.ctx, w.kept);
+    // A name the segmenter cut up (青|杉|市), of a city, county or province: a 区 may be a thing (棚户区, 开发区).
+    const last = w.kept[w.kept.length - 1]!;
+    const cut = /^(?:ns|nr|nz|x)$/.test(w.kept[0]!.tag) && /^[市县省州]$/u.test(last.word) && /^\p{Script=Han}{2,3}[市县省州]$/u.test(text);
+    const whole = w.kept.length === 1 && isPlaceName(last, w.lex) && !/区$/u.test(last.word);
+    if (!cut && !whole && !w.lex.placeSubjects.has(text)) return false;
+    w.subject = text;
+    w.kept = [];
+    return true;
+  },
+};
+
 export const noNoun: PhraseRule = {
   id: 'phrase.no-noun',
   description: 'Words with no noun that name no deed are no metric (大力推进)',
@@ -1406,6 +1426,7 @@ function walkBack(ctx: Context, from: number, end: number, mode: PhraseMode, lis
   tryPhraseRule(w, trim);
   tryPhraseRule(w, verbChain);
   tryPhraseRule(w, placeAhead);
+  tryPhraseRule(w, placeAlone);
   w.i = stoppedAt;
   if (tryPhraseRule(w, noNoun)) return { walk: w, phrase: w.subject ? { text: '', start: end, end, subject: w.subject } : null };
   if (tryPhraseRule(w, tooShort)) return { walk: w, phrase: null };

@@ -122,6 +122,21 @@ export const ensureLevel: Rule<Targeting> = {
   },
 };
 
+// …a goal named in full, not one that qualifies what follows (285个计划新开工项目).
+const GOAL_AFTER = /^(?:的)?(?:年度|全年|规划|省定|市定|国家|预期|既定)?(?:目标任务|目标|计划)(?=[，,。；;、的）)]|$)/u;
+
+export const goalValue: Rule<Targeting> = {
+  id: 'target.goal-value',
+  description: 'A figure written as the value of a goal or plan (下降14.5%的规划目标, 低于27%的省定目标, 65万人目标任务) is a target, whether it was met or not',
+  decides: ['target'],
+  examples: [],
+  counterexamples: [],
+  apply(o) {
+    const q = o.r.figure.quantity;
+    return targeted(o, goalValue, GOAL_AFTER.test(o.ctx.text.slice(q.end, q.end + 8)));
+  },
+};
+
 export const noTarget: Rule<Targeting> = {
   id: 'target.none',
   description: 'Any other figure is a result',
@@ -145,7 +160,7 @@ export const noTarget: Rule<Targeting> = {
   apply: (o) => targeted(o, noTarget, true),
 };
 
-export const TARGET_RULES: readonly Rule<Targeting>[] = [targetOfPattern, planPart, planWord, ensureLevel, noTarget];
+export const TARGET_RULES: readonly Rule<Targeting>[] = [targetOfPattern, planPart, planWord, ensureLevel, goalValue, noTarget];
 
 /** Where the first match of `re` in `text` ends, counted from `offset`; Infinity if none. */
 function endOfMatch(re: RegExp, text: string, offset: number): number {
