@@ -75,6 +75,8 @@ function listedWithPrior(d: Draft): boolean {
   return prior !== null && prior.clause === d.clause && /^(?:和|、|及|与)?$/u.test(d.s.ctx.text.slice(prior.reading.figure.quantity.end, d.figure.cueStart));
 }
 
+const OTHER_MEASURE = /按.{0,4}价|扣除价格因素|实际|名义|同口径|可比/u;
+
 function basisFrom(d: Draft, rule: Rule<Draft>, basis: string): true {
   d.basis = basis;
   decide(d.s.ctx, d.rules, rule, 'basis');
@@ -132,7 +134,9 @@ export const basisCarried: Rule<Draft> = {
   ],
   apply(d) {
     const prior = lendingChange(d);
-    return prior !== null && !d.phrase?.text && basisFrom(d, basisCarried, prior.reading.basis!);
+    // Measured another way (按可比价格下降2.6%, 扣除价格因素实际增长5.1%), it says against what no more than a bare change.
+    if (prior === null || d.phrase?.text || OTHER_MEASURE.test(d.s.ctx.text.slice(d.from, d.figure.cueStart))) return false;
+    return basisFrom(d, basisCarried, prior.reading.basis!);
   },
 };
 

@@ -125,7 +125,13 @@ export const deedDirection: Rule<Draft> = {
   ],
   apply(d) {
     if (d.figure.kind !== 'count' || d.direction !== null) return false;
-    const deed = d.s.ctx.lex.deedDirections.find(([word]) => d.name.startsWith(word) && d.name.length > word.length);
+    const lex = d.s.ctx.lex;
+    let deed = lex.deedDirections.find(([word]) => d.name.startsWith(word) && d.name.length > word.length);
+    // …or a word of its own inside the phrase, before what it acts on (新能源替代减少二氧化碳排放).
+    if (!deed) {
+      const words = wordsOf(d.name);
+      deed = lex.deedDirections.find(([word]) => words.slice(1, -1).includes(word));
+    }
     return deed !== undefined && byDeed(d, deedDirection, deed);
   },
 };

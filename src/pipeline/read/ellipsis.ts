@@ -27,7 +27,7 @@ function named(d: Draft, rule: Rule<Draft>, name: string, members?: string[]): t
 
 export const carryList: Rule<Draft> = {
   id: 'carry.list',
-  description: 'A figure with no metric goes on with the list of the previous clause, with 分别 or with as many values as it has members',
+  description: 'A figure with no metric goes on with the list of the previous clause, with 分别 or with as many values as it has members; one value with 均 is each member’s',
   decides: ['metric'],
   examples: [
     {
@@ -62,6 +62,8 @@ export const carryList: Rule<Draft> = {
   apply(d) {
     const members = d.s.lastMembers;
     if (d.name || !members || !(d.respective || d.values === members.length)) return false;
+    // One value with 均 (…，均高于95%) is each member's.
+    d.eachMember = d.respective && d.values === 1;
     return named(d, carryList, members[0]!, members);
   },
 };
@@ -255,7 +257,7 @@ export const carryCasualty: Rule<Draft> = {
   },
 };
 
-const PLAN_SHARE = /^(?:完成|为|占)(?:调整|年度|全年)?(?:预算|计划|目标任务|目标)$/u;
+const PLAN_SHARE = /^(?:(?:完成|为|占)(?:调整|年度|全年)?)?(?:预算|计划|年度计划|目标任务|目标)$/u;
 
 export const carryPlanShare: Rule<Draft> = {
   id: 'carry.plan-share',
@@ -281,7 +283,7 @@ export const carryPlanShare: Rule<Draft> = {
   ],
   apply(d) {
     const previous = d.s.lastMetric;
-    if (!previous || !PLAN_SHARE.test(d.name)) return false;
+    if (!previous || d.unit !== '%' || !PLAN_SHARE.test(d.name)) return false;
     d.aside = true;
     return named(d, carryPlanShare, previous + d.name);
   },
@@ -321,7 +323,7 @@ export const carryPreviousSentence: Rule<Draft> = {
   ],
   apply(d) {
     if (d.name || d.s.lastMetric || !d.s.ctx.lex.rateUnits.has(d.unit)) return false;
-    const opening = d.s.ctx.text.slice(d.s.sentence.start, d.figure.cueStart);
+    const opening = d.s.ctx.text.slice(d.s.sentence.start, d.phraseEnd);
     // A breakdown by quarter or month (分季度看) is of the paragraph's headline figure.
     const before = BY_PERIOD.test(opening) ? d.s.paragraphHead : d.s.metricBefore;
     return before !== null && OPENS_CONTINUATION.test(opening) && named(d, carryPreviousSentence, before);
