@@ -86,6 +86,16 @@ export function readQuantity(m: RegExpExecArray): Quantity | null {
   return q;
 }
 
+/** A minus or 负 right before a number, not between two figures (5-6%), makes it negative (-2.04‰). */
+function negated(text: string, q: Quantity): Quantity {
+  const sign = text[q.start - 1];
+  const before = text[q.start - 2] ?? '';
+  // 负 is a sign only where a value is stated (为负1.2%), not in a word (减负237亿元).
+  const minus = sign === '-' ? !/[\dA-Za-z.%)）]/u.test(before) : sign === '负' && /^(?:|[为是至到，,：:（(\s])$/u.test(before);
+  if (!minus || q.numeral !== 'arabic') return q;
+  return { ...q, start: q.start - 1, text: sign + q.text, value: -q.value, ...(q.upper !== undefined ? { upper: -q.upper } : {}) };
+}
+
 export function findQuantities(text: string, regex: RegExp): Quantity[] {
   const out: Quantity[] = [];
   const starts = new RegExp(FIGURE_START);
@@ -95,7 +105,7 @@ export function findQuantities(text: string, regex: RegExp): Quantity[] {
     const m = regex.exec(text);
     if (!m || m[0].length === 0) continue;
     const q = readQuantity(m);
-    if (q) out.push(q);
+    if (q) out.push(negated(text, q));
     starts.lastIndex = m.index + m[0].length;
   }
   return out;

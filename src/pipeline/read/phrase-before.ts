@@ -1076,7 +1076,8 @@ export const usedFor: WalkRule = {
     },
   ],
   apply(w) {
-    return at(w)!.word === '用' && w.kept.length && w.kept[0]!.word.length === 1 ? take(w, w.i, true) : 'pass';
+    // …and of the measures of it: 用气量, 用电量.
+    return at(w)!.word === '用' && w.kept.length && (w.kept[0]!.word.length === 1 || /^.量$/u.test(w.kept[0]!.word)) ? take(w, w.i, true) : 'pass';
   },
 };
 
