@@ -420,7 +420,8 @@ export const carryModifier: Rule<Draft> = {
     const previous = lender(d);
     const { name } = d;
     const lex = d.s.ctx.lex;
-    if (previous === null || !/[率数]$/u.test(name) || [...name].length > 3) return false;
+    // Not from a list of several metrics (审结、执结), which has no one modifier to lend.
+    if (previous === null || !/[率数]$/u.test(name) || [...name].length > 3 || /[、和及与]/u.test(previous)) return false;
     const head = lex.measureHeads.find((h) => previous.endsWith(h) && previous.length > h.length + 1);
     const modifier = withoutDeed(head ? previous.slice(0, previous.length - head.length) : previous, lex);
     // Not from a measure, a deed (查处4.3万起，查处率…) or a word the metric already starts with.
