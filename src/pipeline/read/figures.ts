@@ -90,6 +90,24 @@ export const noUnit: Rule<{ q: Quantity; figure: Figure }> = {
   apply: ({ q, figure }) => !q.unit && !figure.pattern.assumeUnit,
 };
 
+export const timeListValue: Rule<{ ctx: Context; before: Located | undefined; q: Quantity; clause: Clause }> = {
+  id: 'figure.time-list-value',
+  description: 'A duration the patterns pass over as a time is one more value of the list before it, in the same unit (通关时间分别压缩至31.2小时和0.9小时)',
+  decides: ['indicator'],
+  examples: [],
+  counterexamples: [],
+  apply({ ctx, before, q, clause }) {
+    return !!before?.figure && before.clause === clause && before.q.unit === q.unit && ctx.lex.listGap.has(ctx.text.slice(before.q.end, q.start));
+  },
+};
+
+/** The figure of a value the patterns passed over, when it is one more value of the list before it. */
+function valueOfList(ctx: Context, before: Located | undefined, q: Quantity, clause: Clause): Figure | null {
+  if (!timeListValue.apply({ ctx, before, q, clause })) return null;
+  noteFired(ctx, timeListValue);
+  return { ...before!.figure!, quantity: q, cueStart: q.start, cueEnd: q.end };
+}
+
 /** Each figure of the sentence in its clause, tried against the patterns in order. */
 export function locateFigures(library: PatternLibrary, ctx: Context, sentence: Sentence, quantities: Quantity[]): Located[] {
   const { text } = ctx;
@@ -106,7 +124,8 @@ export function locateFigures(library: PatternLibrary, ctx: Context, sentence: S
     }
     const from = regionFrom;
     const found = matchFigure(library, text, q, clause.start, clause.end, () => endsWithVerb(ctx, from, q.start), (at) => splitsWord(text, at));
-    let figure = found?.kind === 'ignore' ? null : found;
+    // A duration no pattern took, or one taken for a time, may be the next value of a list.
+    let figure = !found || found.pattern.id === 'ignore.time' ? valueOfList(ctx, located[located.length - 1], q, clause) : found.kind === 'ignore' ? null : found;
     if (figure && totalsList.apply({ before: text.slice(from, q.start), q })) {
       noteFired(ctx, totalsList);
       figure = null;

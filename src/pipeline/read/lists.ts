@@ -45,7 +45,8 @@ export const nextValue: Rule<Draft> = {
   ],
   apply(d) {
     const before = previousInClause(d, d.q.start);
-    if (!before || !d.s.ctx.lex.listGap.has(before.gap) || d.figure.pattern.before !== undefined) return false;
+    // A value with words of its own before it (…、下降3%) is no plain value of the list.
+    if (!before || !d.s.ctx.lex.listGap.has(before.gap) || (d.figure.pattern.before !== undefined && d.figure.cueStart < d.q.start)) return false;
     const { prior } = before;
     const index = (prior.position ?? 0) + 1;
     d.figure = { ...d.figure, pattern: prior.figure.pattern, kind: prior.figure.kind, cueStart: prior.figure.cueStart };

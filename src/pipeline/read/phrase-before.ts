@@ -762,7 +762,8 @@ export const endTime: WalkRule = {
   ],
   apply(w) {
     const t = at(w)!;
-    if (w.lex.timeWords.has(t.word) || t.tag === 't' || /^\d/.test(t.word)) return 'end';
+    // (A determiner that is also a word of time, 各类, is a determiner.)
+    if ((w.lex.timeWords.has(t.word) && !w.lex.determiners.has(t.word)) || t.tag === 't' || /^\d/.test(t.word)) return 'end';
     // 来 after a span of time is "since", which the segmenter leaves as a verb.
     const left = at(w, 1);
     if (t.word === '来' && left && (left.tag === 't' || /[年月天]$/u.test(left.word))) return 'end';
@@ -1180,7 +1181,9 @@ export const conjunction: WalkRule = {
     const t = at(w)!;
     const left = at(w, 1);
     if (!(t.tag === 'c' || t.word === '、') || !(w.seenNoun || (w.list && w.kept.length)) || !left) return 'pass';
-    return (isNounLike(left, w.lex) || (w.list && isVerb(left))) && !w.lex.placeWhole.has(left.word) ? take(w, w.i) : 'pass';
+    // (a measure the tagger calls a measure word, 人次, is a noun here)
+    const noun = isNounLike(left, w.lex) || w.lex.measureHeads.includes(left.word);
+    return (noun || (w.list && isVerb(left))) && !w.lex.placeWhole.has(left.word) ? take(w, w.i) : 'pass';
   },
 };
 
