@@ -1,9 +1,9 @@
 // When ../shared is present: the CLI over the shared seeds and government-report excerpts, and
 // over test/eval (texts the team wrote in the style of public-safety, court, statistics and
 // government reports, annotated by hand to INDICATORS.md by a reader who did not write the
-// rules), scored by the shared scorer. The floors are those the project promises (tuple F1 0.95,
-// 0.90 and 0.90, metric agreement 0.90), a little under what it reaches, so a change that makes
-// extraction worse fails here.
+// rules), scored by the shared scorer. The floors are those the project promises (tuple F1 0.97,
+// 0.98 and 0.95; metric agreement 0.95 on test/eval), just under what it reaches, so a change
+// that makes extraction worse fails here.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,13 +15,13 @@ import { BIN, HAS_SHARED, SHARED } from './helpers.js';
 const EVAL = join(import.meta.dirname, 'eval');
 
 const SETS = [
-  { name: 'seeds', docs: join(SHARED, 'seeds'), gold: join(SHARED, 'gold'), floor: 0.95 },
-  { name: 'gov', docs: join(SHARED, 'gov/docs'), gold: join(SHARED, 'gov/gold'), floor: 0.9 },
-  { name: 'test/eval', docs: join(EVAL, 'docs'), gold: join(EVAL, 'gold'), floor: 0.9 },
+  { name: 'seeds', docs: join(SHARED, 'seeds'), gold: join(SHARED, 'gold'), floor: 0.97, metricFloor: 0.9 },
+  { name: 'gov', docs: join(SHARED, 'gov/docs'), gold: join(SHARED, 'gov/gold'), floor: 0.98, metricFloor: 0.9 },
+  { name: 'test/eval', docs: join(EVAL, 'docs'), gold: join(EVAL, 'gold'), floor: 0.95, metricFloor: 0.95 },
 ];
 
 describe.skipIf(!HAS_SHARED)('acceptance on ../shared', () => {
-  it.each(SETS)('$name: tuple F1 is at least $floor, every document valid', ({ docs, gold, floor }) => {
+  it.each(SETS)('$name: tuple F1 is at least $floor, every document valid', ({ docs, gold, floor, metricFloor }) => {
     const files = readdirSync(docs).filter((f) => f.endsWith('.txt')).sort().map((f) => join(docs, f));
     const out = spawnSync(process.execPath, [BIN, ...files], { encoding: 'utf8', maxBuffer: 1 << 28 });
     expect(out.status).toBe(0);
@@ -34,6 +34,6 @@ describe.skipIf(!HAS_SHARED)('acceptance on ../shared', () => {
     expect(score.status).toBe(0);
     const result = JSON.parse(score.stdout);
     expect(result.tuple.f1).toBeGreaterThanOrEqual(floor);
-    expect(result.agreement.metric.ok / result.agreement.metric.of).toBeGreaterThanOrEqual(0.9);
+    expect(result.agreement.metric.ok / result.agreement.metric.of).toBeGreaterThanOrEqual(metricFloor);
   });
 });

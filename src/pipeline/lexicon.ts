@@ -72,6 +72,7 @@ export interface Lexicon {
   edgeStart: Set<string>;
   edgeEnd: Set<string>;
   ownedNouns: Set<string>;
+  predicateTails: Set<string>;
   completionVerbs: Set<string>;
   /** what befell people: 死亡人数 or 受伤人数, by the word that says it (死亡, 亡; 受伤, 伤) */
   casualtyWords: Map<string, string>;
@@ -142,6 +143,7 @@ export function buildLexicon(f: Fragments): Lexicon {
     edgeStart: new Set(f.words('PHRASE_EDGE_START')),
     edgeEnd: new Set(f.words('PHRASE_EDGE_END')),
     ownedNouns: new Set(f.words('OWNED_NOUN')),
+    predicateTails: new Set(f.words('PREDICATE_TAIL')),
     completionVerbs: new Set(f.words('COMPLETION_VERB')),
     casualtyWords: new Map([...f.words('DEATH_WORD').map((w) => [w, '死亡人数'] as const), ...f.words('INJURY_WORD').map((w) => [w, '受伤人数'] as const)]),
   };

@@ -282,7 +282,7 @@ export const carryPlanShare: Rule<Draft> = {
     },
   ],
   apply(d) {
-    const previous = d.s.lastMetric;
+    const previous = lender(d);
     if (!previous || d.unit !== '%' || !PLAN_SHARE.test(d.name)) return false;
     d.aside = true;
     return named(d, carryPlanShare, previous + d.name);

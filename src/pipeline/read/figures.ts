@@ -94,8 +94,24 @@ export const timeListValue: Rule<{ ctx: Context; before: Located | undefined; q:
   id: 'figure.time-list-value',
   description: 'A duration the patterns pass over as a time is one more value of the list before it, in the same unit (通关时间分别压缩至31.2小时和0.9小时)',
   decides: ['indicator'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全市整体通关时间分别压缩至31.2小时和0.9小时。',
+      gives: [
+        { metric: '通关时间', value: 31.2, unit: '小时', text: '通关时间分别压缩至31.2小时' },
+        { metric: '通关时间', value: 0.9, unit: '小时', text: '压缩至31.2小时和0.9小时' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '通关时间压缩至31.2小时，用时缩短0.9小时。',
+      gives: [
+        { metric: '通关时间', value: 31.2, unit: '小时', text: '通关时间压缩至31.2小时' },
+        { metric: '用时', value: 0.9, unit: '小时', direction: 'down', text: '用时缩短0.9小时' },
+      ],
+    },
+  ],
   apply({ ctx, before, q, clause }) {
     return !!before?.figure && before.clause === clause && before.q.unit === q.unit && ctx.lex.listGap.has(ctx.text.slice(before.q.end, q.start));
   },

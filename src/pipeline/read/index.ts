@@ -17,7 +17,7 @@ import { DEED_RULES, DIRECTION_RULES } from './direction.js';
 import { carryCasualty, carryList, carryMetric, carryPastShare, carryModifier, carryOwner, carryPlanShare, carryPreviousSentence, carryRateOfChange, carryTotal, carryWithoutDeed } from './ellipsis.js';
 import { locateFigures, noUnit } from './figures.js';
 import { eachMember, listLengths, member, memberWithVerb, nextValue, referredFigures, respectivelyEarlier } from './lists.js';
-import { averageOnly, notAName, PHRASE_RULES, shareOwner, shareWhole } from './metric.js';
+import { averageOnly, balancedName, notAName, PHRASE_RULES, shareOwner, shareWhole } from './metric.js';
 import { decideQualifiers, qualifierWordBefore } from './qualifier.js';
 import type { Draft, Located, Reading, SentenceReading } from './reading.js';
 import { applyEach, firstApplying, noteFired, type Rule } from './rule.js';
@@ -86,6 +86,7 @@ function readFigure(d: Draft): boolean {
     return false;
   }
   shareWhole.apply(d);
+  balancedName.apply(d);
   return true;
 }
 

@@ -5,6 +5,7 @@ import { phraseAfter, verbBefore } from './phrase-after.js';
 import { phraseBefore } from './phrase-before.js';
 import { decide, decidePhrase, type Draft } from './reading.js';
 import type { Rule } from './rule.js';
+import { namesGoalAfter } from './target.js';
 import type { Phrase } from './words.js';
 
 /**
@@ -24,7 +25,8 @@ function phraseAfterFigure(d: Draft): Phrase | null {
 
 /** The thing a count counts, written after it: after an amount of money or a rate comes what it was for instead. */
 function thingCounted(d: Draft): Phrase | null {
-  if (d.figure.kind !== 'count') return null;
+  // The goal a figure is the value of (27%的省定目标) is not what it counts.
+  if (d.figure.kind !== 'count' || namesGoalAfter(d.s.ctx.text, d.q.end)) return null;
   const found = phraseAfterFigure(d);
   return found && (found.nounFirst || !d.s.ctx.lex.measuredUnit.test(d.unit)) ? found : null;
 }
@@ -329,6 +331,59 @@ export const notAName: Rule<Draft> = {
     const { name } = d;
     const { text } = d.s.ctx;
     return !name || !(HAN_ANY.test(name) || (LATIN_TERM.test(name) && HAN_ANY.test(text.slice(d.clause.start, d.clause.end))));
+  },
+};
+
+const OPENING: Record<string, string> = { '”': '“', '’': '‘', '）': '（', ')': '(', '》': '《', '】': '【', '」': '「', '』': '『' };
+const OPENERS = new Set(Object.values(OPENING));
+
+/** The name without the quotation marks and brackets that have no partner in it. */
+function balanced(name: string): string {
+  const open: number[] = [];
+  const drop = new Set<number>();
+  const chars = [...name];
+  chars.forEach((c, k) => {
+    if (OPENERS.has(c)) open.push(k);
+    else if (OPENING[c] !== undefined) {
+      const j = open.length ? open[open.length - 1]! : -1;
+      if (j >= 0 && chars[j] === OPENING[c]) open.pop();
+      else drop.add(k);
+    }
+  });
+  for (const k of open) drop.add(k);
+  return drop.size ? chars.filter((_, k) => !drop.has(k)).join('') : name;
+}
+
+export const balancedName: Rule<Draft> = {
+  id: 'metric.balanced',
+  description: 'A metric never holds an unpaired quotation mark or bracket: one a cut left behind is dropped (城市公园、“口袋公园”保有量 → 城市公园保有量)',
+  decides: ['metric'],
+  examples: [
+    {
+      text: '城市公园、“口袋公园”保有量分别达到1436个、862个。',
+      gives: [
+        { metric: '城市公园保有量', value: 1436, unit: '个', text: '城市公园、“口袋公园”保有量分别达到1436个' },
+        { metric: '“口袋公园”保有量', value: 862, unit: '个', text: '分别达到1436个、862个' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '城市公园、口袋公园保有量分别达到1436个、862个。',
+      gives: [
+        { metric: '城市公园保有量', value: 1436, unit: '个', text: '城市公园、口袋公园保有量分别达到1436个' },
+        { metric: '口袋公园保有量', value: 862, unit: '个', text: '分别达到1436个、862个' },
+      ],
+    },
+  ],
+  apply(d) {
+    const name = balanced(d.name);
+    const members = d.members?.map(balanced);
+    if (name === d.name && members?.every((m, k) => m === d.members![k]) !== false) return false;
+    d.name = name;
+    if (members) d.members = members;
+    decide(d.s.ctx, d.rules, balancedName, 'metric');
+    return true;
   },
 };
 

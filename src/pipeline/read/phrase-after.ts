@@ -270,6 +270,35 @@ export const dangling: Rule<ForwardWalk> = {
   },
 };
 
+export const predicateTail: Rule<ForwardWalk> = {
+  id: 'after.predicate-tail',
+  description: 'A word of how it fared (全覆盖, 显著, 明显) that closes the thing counted is not part of what it is (822所普通高中全覆盖, 20处重点区域环境面貌显著…)',
+  decides: ['metric'],
+  examples: [
+    {
+      text: '全省822所普通高中全覆盖。',
+      gives: [
+        { metric: '普通高中', value: 822, unit: '所', text: '822所普通高中' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全省822所普通高中参加评估。',
+      gives: [
+        { metric: '普通高中参加评估', value: 822, unit: '所', text: '822所普通高中参加评估' },
+      ],
+    },
+  ],
+  apply(w) {
+    const before = w.kept.length;
+    const last = () => w.kept[w.kept.length - 1]!;
+    if (w.kept.length > 2 && last().word === '覆盖' && w.kept[w.kept.length - 2]!.word === '全') w.kept.splice(-2);
+    while (w.kept.length > 1 && w.lex.predicateTails.has(last().word)) w.kept.pop();
+    return w.kept.length < before;
+  },
+};
+
 export const loneVerb: Rule<ForwardWalk> = {
   id: 'after.lone-verb',
   description: 'A verb alone after a count of people says what befell them (造成3人死亡)',
@@ -318,6 +347,7 @@ export function phraseAfter(ctx: Context, start: number, to: number): Phrase | n
   }
   w.kept = trimPhrase(w.kept, lex);
   if (dangling.apply(w)) w.steps.push(dangling.id);
+  if (predicateTail.apply(w)) w.steps.push(predicateTail.id);
   const lone = loneVerb.apply(w);
   if (lone) w.steps.push(loneVerb.id);
   const steps = [...new Set(w.steps)];

@@ -806,9 +806,9 @@ export const misreadNoun: WalkRule = {
   decides: ['metric'],
   examples: [
     {
-      text: '新建公共充电桩1260个。',
+      text: '全县新建共享单车停放桩860个。',
       gives: [
-        { metric: '新建公共充电桩', value: 1260, unit: '个', text: '新建公共充电桩1260个' },
+        { metric: '新建共享单车停放桩', value: 860, unit: '个', text: '新建共享单车停放桩860个' },
       ],
     },
   ],
@@ -882,8 +882,22 @@ export const measureVerb: WalkRule = {
   id: 'phrase.measure-verb',
   description: 'In a count, a verb before a bare measure is part of a compound measure of its topic, not the deed (商品房销售面积, 能源重点项目完成投资)',
   decides: ['metric'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '商品房销售面积32.6万平方米。',
+      gives: [
+        { metric: '商品房销售面积', value: 326000, unit: '平方米', text: '商品房销售面积32.6万平方米' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全县新建住宅36万平方米。',
+      gives: [
+        { metric: '新建住宅', value: 360000, unit: '平方米', text: '新建住宅36万平方米' },
+      ],
+    },
+  ],
   apply(w) {
     const t = at(w)!;
     const left = at(w, 1);
@@ -1326,8 +1340,24 @@ export const placeAlone: PhraseRule = {
   id: 'phrase.place-alone',
   description: 'A phrase that is only a place or a body names whose figure it is, not what is measured: the metric is carried (最高的青杉市为97.5%)',
   decides: ['metric', 'subject'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '优良天数比例为92%，最高的青杉市为97.5%。',
+      gives: [
+        { metric: '优良天数比例', value: 92, unit: '%', text: '优良天数比例为92%' },
+        { metric: '优良天数比例', value: 97.5, unit: '%', subject: '青杉市', text: '为97.5%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '优良天数比例为92%，城区为97.5%。',
+      gives: [
+        { metric: '优良天数比例', value: 92, unit: '%', text: '优良天数比例为92%' },
+        { metric: '城区', value: 97.5, unit: '%', text: '城区为97.5%' },
+      ],
+    },
+  ],
   apply(w) {
     if (!w.kept.length) return false;
     const text = joinTokens(w.ctx, w.kept);

@@ -125,15 +125,34 @@ export const ensureLevel: Rule<Targeting> = {
 // …a goal named in full, not one that qualifies what follows (285个计划新开工项目).
 const GOAL_AFTER = /^(?:的)?(?:年度|全年|规划|省定|市定|国家|预期|既定)?(?:目标任务|目标|计划)(?=[，,。；;、的）)]|$)/u;
 
+/** Whether the text after a figure names it the value of a goal (…27%的省定目标). */
+export function namesGoalAfter(text: string, end: number): boolean {
+  return GOAL_AFTER.test(text.slice(end, end + 8));
+}
+
 export const goalValue: Rule<Targeting> = {
   id: 'target.goal-value',
   description: 'A figure written as the value of a goal or plan (下降14.5%的规划目标, 低于27%的省定目标, 65万人目标任务) is a target, whether it was met or not',
   decides: ['target'],
-  examples: [],
-  counterexamples: [],
+  examples: [
+    {
+      text: '全县个人卫生支出占卫生总费用的比重为26.1%，低于27%的省定目标。',
+      gives: [
+        { metric: '个人卫生支出占卫生总费用的比重', value: 26.1, unit: '%', text: '个人卫生支出占卫生总费用的比重为26.1%' },
+        { metric: '个人卫生支出占卫生总费用的比重', value: 27, unit: '%', qualifier: 'under', target: true, text: '27%' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '285个计划新开工项目全部开工。',
+      gives: [
+        { metric: '计划新开工项目开工', value: 285, unit: '个', text: '285个计划新开工项目全部开工' },
+      ],
+    },
+  ],
   apply(o) {
-    const q = o.r.figure.quantity;
-    return targeted(o, goalValue, GOAL_AFTER.test(o.ctx.text.slice(q.end, q.end + 8)));
+    return targeted(o, goalValue, namesGoalAfter(o.ctx.text, o.r.figure.quantity.end));
   },
 };
 
