@@ -56,10 +56,11 @@ describe('renderTerminal', () => {
     const table = lines.slice(lines.indexOf('') + 1);
     expect(table).toHaveLength(1 + doc.indicators.length);
     expect(table[0]).toMatch(/metric\s+value\s+±\s+basis\s+qual\s+subject\s+target/);
-    expect(table[1]).toMatch(/刑事案件发案数\s+39\.2 %\s+↓\s+全市/);
-    expect(table[2]).toMatch(/破案率\s+19\.23 百分点\s+↑\s+yoy/);
-    expect(table[3]).toMatch(/挽回经济损失\s+12760400 元$/);
-    expect(table[5]).toMatch(/旅游花费\s+20 %\s+↑\s+over/);
+    expect(table[1]).toMatch(/刑事案件发案数\s+39\.2%\s+↓\s+全市/);
+    expect(table[2]).toMatch(/破案率\s+19\.23百分点\s+↑\s+yoy/);
+    // The value as reports write it (the JSON keeps 12760400).
+    expect(table[3]).toMatch(/挽回经济损失\s+1276\.04万元$/);
+    expect(table[5]).toMatch(/旅游花费\s+20%\s+↑\s+over/);
   });
 
   it('colors with a chalk of level 1 or more, and the text is the same underneath', () => {

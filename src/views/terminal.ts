@@ -2,10 +2,10 @@
 // highlighted in place, then a table of the tuples, all fitted to the terminal's width.
 import type { ChalkInstance } from 'chalk';
 import type { ExtractedDocument, Indicator } from '../contract.js';
+import { sentenceBounds } from './sentences.js';
+import { readableValue } from './values.js';
 
 const ARROW = { up: '↑', down: '↓', flat: '→' } as const;
-// The extractor's own sentence ends (src/pipeline/clauses.ts), so a sentence here is one there.
-const SENTENCE_END = new Set([...'。！？!?\n']);
 const INDENT = '  ';
 const GAP = '  ';
 // Below this the indent, a wide character and an ellipsis no longer fit on a line.
@@ -60,16 +60,7 @@ interface Cell {
 
 /** [start, end) code-point ranges of the sentences that hold a span, merged where they touch. */
 function sentenceRanges(cps: readonly string[], indicators: readonly Indicator[]): [number, number][] {
-  const n = cps.length;
-  const ranges = indicators
-    .map((i): [number, number] => {
-      let start = Math.min(i.span[0], n);
-      let end = Math.min(i.span[1], n);
-      while (start > 0 && !SENTENCE_END.has(cps[start - 1]!)) start--;
-      while (end < n && !SENTENCE_END.has(cps[end - 1] ?? '')) end++;
-      return [start, end];
-    })
-    .sort((a, b) => a[0] - b[0]);
+  const ranges = indicators.map((i) => sentenceBounds((k) => cps[k]!, i.span, 0, cps.length)).sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const r of ranges) {
     const last = merged[merged.length - 1];
@@ -133,14 +124,10 @@ function paint(line: readonly Cell[], chalk: ChalkInstance): string {
   return out;
 }
 
-function formatValue(i: Indicator): string {
-  return `${i.value}${i.upper !== undefined ? `–${i.upper}` : ''} ${i.unit}`;
-}
-
 const HEADERS = ['metric', 'value', '±', 'basis', 'qual', 'subject', 'target'];
 
 function tupleCells(i: Indicator): string[] {
-  return [i.metric, formatValue(i), i.direction ? ARROW[i.direction] : '', i.basis ?? '', i.qualifier ?? '', i.subject ?? '', i.target ? 'yes' : ''].map(clean);
+  return [i.metric, readableValue(i), i.direction ? ARROW[i.direction] : '', i.basis ?? '', i.qualifier ?? '', i.subject ?? '', i.target ? 'yes' : ''].map(clean);
 }
 
 // How far a column shrinks before others are dropped: text gives way, numbers are never cut.
