@@ -1,10 +1,11 @@
-// Shared by the tests: span checks, where ../shared is, and running the CLI in folders of its own.
+// Shared by the tests: span checks, where ../shared is, running the CLI in folders of its own,
+// and skips that say why.
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, expect } from 'vitest';
+import { afterAll, beforeEach, expect } from 'vitest';
 import type { ExtractedDocument } from '../src/contract.js';
 import { ExpectedIndicator, type ExpectedIndicatorInput } from '../src/patterns/schema.js';
 
@@ -118,4 +119,10 @@ export function withMounts(setup: string): string[] | null {
   if (process.getuid?.() !== 0) return null;
   if (spawnSync('unshare', ['-m', 'sh', '-c', 'mount -t tmpfs -o size=4k tmpfs /mnt && umount /mnt']).status !== 0) return null;
   return ['unshare', '-m', 'sh', '-c', `${setup} && exec "$@"`, 'sh'];
+}
+
+/** Skips every test of the enclosing describe unless `ok`, with the reason, which the run prints
+ * at its end (test/skip-reasons.ts). */
+export function onlyIf(ok: boolean, reason: string): void {
+  beforeEach((ctx) => ctx.skip(!ok, reason));
 }

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../src/pipeline/decode.js';
-import { BIN, ROOT } from './helpers.js';
+import { BIN, onlyIf, ROOT } from './helpers.js';
 
 const FIXTURES = readdirSync(`${ROOT}/fixtures`)
   .filter((f) => f.endsWith('.txt'))
@@ -54,7 +54,8 @@ describe('output does not depend on how the work is spread', () => {
   }, 60_000);
 });
 
-describe.skipIf(!HAS_PARALLEL)('GNU parallel recipe', () => {
+describe('GNU parallel recipe', () => {
+  onlyIf(HAS_PARALLEL, 'no GNU parallel on the PATH (apt-get install parallel)');
   // Eleven records, so that the last chunk of -N 2 holds one; texts with escaped newlines and an
   // empty text, so that records stay one line each whatever they hold.
   const corpus =
