@@ -4,8 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractedDocument, type Indicator } from '../src/contract.js';
-import { renderHtmlReport, type ReportDocument } from '../src/views/html.js';
-import { ROOT } from './helpers.js';
+import { commonFolder, renderHtmlReport, type ReportDocument } from '../src/views/html.js';
+import { onlyIf, ROOT } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = resolve(ROOT, 'test-artifacts');
@@ -30,18 +30,18 @@ function report(source: string, text: string, items: [quote: string, fields: Fie
 }
 
 const DOCS: ReportDocument[] = [
-  report('2024年平安建设报告.txt', '𠀀𠀁全市刑事案件发案数下降39.2%，破案率同比上升\n19.23个百分点。挽回经济损失1276.04万元。', [
+  report('reports/2024/平安建设报告.txt', '𠀀𠀁全市刑事案件发案数下降39.2%，破案率同比上升\n19.23个百分点。挽回经济损失1276.04万元。', [
     ['刑事案件发案数下降39.2%', { metric: '刑事案件发案数', value: 39.2, unit: '%', direction: 'down', subject: '全市' }],
     ['破案率同比上升\n19.23个百分点', { metric: '破案率', value: 19.23, unit: '百分点', direction: 'up', basis: 'yoy' }],
     ['挽回经济损失1276.04万元', { metric: '挽回经济损失', value: 12760400, unit: '元' }],
   ]),
-  report('旅游 <b>"统计"</b>.txt', '旅游人次和花费增长均超20%。注：</script><script>alert(1)</script><b>粗</b>。能耗下降3.5%。', [
+  report('reports/2024/旅游 <b>"统计"</b>.txt', '旅游人次和花费增长均超20%。注：</script><script>alert(1)</script><b>粗</b>。能耗下降3.5%。', [
     ['超20%', { metric: '旅游人次', value: 20, unit: '%', direction: 'up', qualifier: 'over' }],
     ['超20%', { metric: '旅游花费', value: 20, unit: '%', direction: 'up', qualifier: 'over' }],
     ['能耗下降3.5%', { metric: '能耗', value: 3.5, unit: '%', direction: 'down' }],
   ]),
   // Two spans that overlap without being equal become one mark over their union.
-  report('计划.txt', '𠀀力争地区生产总值增长5%左右，新建学校3—5所。', [
+  report('reports/2024/plans/计划.txt', '𠀀力争地区生产总值增长5%左右，新建学校3—5所。', [
     ['地区生产总值增长5%', { metric: '地区生产总值', value: 5, unit: '%', direction: 'up', qualifier: 'about', target: true }],
     ['5%左右', { metric: '地区生产总值', value: 5, unit: '%', direction: 'up', qualifier: 'about', target: true, pattern: 'other' }],
     ['新建学校3—5所', { metric: '新建学校', value: 3, upper: 5, unit: '所', target: true }],
@@ -57,9 +57,17 @@ describe('renderHtmlReport', () => {
     expect(html).not.toContain('<b>');
   });
 
+  it('names the documents after the folder they share', () => {
+    expect(commonFolder(['reports/2024/a.txt', 'reports/2024/plans/b.txt'])).toBe('reports/2024/');
+    expect(commonFolder(['/data/x/a.txt', '/data/y/b.txt', '-'])).toBe('/data/');
+    expect(commonFolder(['a.txt', 'reports/b.txt'])).toBe('');
+    expect(commonFolder(['-'])).toBe('');
+    expect(html).toContain('from <a href="#documents">3 documents</a> in <code>reports/2024/</code>');
+  });
+
   it('needs nothing from outside the page', () => {
     expect(html).not.toMatch(/https?:|url\(|@import|fetch\(|XMLHttpRequest/i);
-    expect(html).not.toMatch(/\s(src|href)=["'](?!data:)/i);
+    expect(html).not.toMatch(/\s(src|href)=["'](?!data:|#)/i);
     expect(html).toContain("default-src 'none'");
   });
 });
@@ -69,10 +77,14 @@ interface Loaded {
   problems: string[];
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('the report in Chromium', () => {
+const HAS_CHROMIUM = existsSync(CHROMIUM);
+
+describe('the report in Chromium', () => {
+  onlyIf(HAS_CHROMIUM, `no ${CHROMIUM} (apt-get install chromium fonts-wqy-zenhei)`);
   let browser: Browser;
 
   beforeAll(async () => {
+    if (!HAS_CHROMIUM) return;
     mkdirSync(ARTIFACTS, { recursive: true });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -101,6 +113,38 @@ describe.skipIf(!existsSync(CHROMIUM))('the report in Chromium', () => {
   }
 
   const rowAttr = (page: Page, name: string) => page.$$eval('#rows tr', (trs, n) => trs.map((tr) => tr.getAttribute(n)), name);
+
+  it('opens on the table of all tuples with its filters, the documents below it', async () => {
+    const { page, problems } = await load(renderHtmlReport(DOCS, { title: 'test report' }), 'opened.html');
+    await page.waitForSelector('#rows tr');
+    await page.screenshot({ path: resolve(ARTIFACTS, 'report-opened.png') });
+    // What the screenshot shows: the filters and the first rows, in the first screen, not covered.
+    const seen = await page.evaluate(() => {
+      const onTop = (selector: string) => {
+        const box = document.querySelector(selector)!.getBoundingClientRect();
+        const at = document.elementFromPoint(box.left + Math.min(box.width / 2, 40), box.top + box.height / 2);
+        return box.bottom <= window.innerHeight && Boolean(at && document.querySelector(selector)!.contains(at));
+      };
+      return {
+        scrolled: window.scrollY,
+        filters: onTop('.filters'),
+        firstRow: onTop('#rows tr:first-child'),
+        documentsBelow: document.getElementById('documents')!.getBoundingClientRect().top > document.getElementById('rows')!.getBoundingClientRect().bottom,
+      };
+    });
+    expect(seen).toEqual({ scrolled: 0, filters: true, firstRow: true, documentsBelow: true });
+    // Sources without the folder they share (the whole path on hover); values as reports write them.
+    const first = page.locator('#rows tr').first();
+    expect(await first.locator('a').textContent()).toBe('平安建设报告.txt');
+    expect(await first.locator('a').getAttribute('title')).toBe('reports/2024/平安建设报告.txt');
+    const amount = page.locator('#rows tr').nth(2).locator('td.num span');
+    expect(await amount.textContent()).toBe('1276.04万元');
+    expect(await amount.getAttribute('title')).toBe('12760400 元');
+    expect(await page.locator('details[data-doc="2"] > summary').textContent()).toBe('plans/计划.txt — 3 indicators, 2 changes (chart inside)');
+    expect(await page.locator('#documents .hint').textContent()).toContain('a bar chart of its changes');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 30_000);
 
   it('highlights every indicator at its code-point span, sorts and filters the table', async () => {
     const { page, problems } = await load(renderHtmlReport(DOCS, { title: 'test report' }), 'report.html');
@@ -138,7 +182,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the report in Chromium', () => {
     const mark = page.locator('details[data-doc="0"] mark').nth(1);
     await mark.hover();
     await expect.poll(() => page.locator('#panel').textContent()).toContain('破案率');
-    expect(await mark.getAttribute('title')).toContain('破案率 · ↑ 19.23 百分点 · basis: yoy');
+    expect(await mark.getAttribute('title')).toContain('破案率 · ↑ 19.23百分点 · basis: yoy');
     await page.locator('details[data-doc="1"] mark').last().focus();
     expect(await page.locator('#panel').textContent()).toContain('能耗');
     await page.screenshot({ path: resolve(ARTIFACTS, 'report.png'), fullPage: true });

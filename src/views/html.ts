@@ -1,8 +1,9 @@
-// The HTML report: one self-contained page (inline CSS and JS, the data as JSON) with each
-// document's text highlighted at its spans, a chart of its changes, and a table of all tuples.
-// The page builds DOM only for what is shown (an opened document, a page of rows), so that a
-// report of thousands of documents opens at once.
+// The HTML report: one self-contained page (inline CSS and JS, the data as JSON) that opens on
+// the table of all tuples, with filters, above the documents, each with its text highlighted at
+// its spans and a chart of its changes. The page builds DOM only for what is shown (an opened
+// document, a page of rows), so that a report of thousands of documents opens at once.
 import type { ExtractedDocument, Indicator } from '../contract.js';
+import { readableValue } from './values.js';
 
 export interface ReportDocument {
   doc: ExtractedDocument;
@@ -17,6 +18,8 @@ interface Row {
   value: number;
   upper: number | null;
   unit: string;
+  /** value and unit as people read them (3286.5亿元); `value` stays exact */
+  shown: string;
   direction: Indicator['direction'];
   basis: string | null;
   qualifier: Indicator['qualifier'];
@@ -33,7 +36,10 @@ type Part = string | { text: string; start: number; end: number; rows: number[] 
 
 interface DocData {
   source: string;
+  /** the source without the folder all the documents share */
+  name: string;
   count: number;
+  changes: number;
   parts: Part[];
   chart: string;
 }
@@ -59,7 +65,7 @@ function embedJson(data: unknown): string {
 
 function toRow(doc: number, i: Indicator): Row {
   return {
-    doc, metric: i.metric, value: i.value, upper: i.upper ?? null, unit: i.unit, direction: i.direction,
+    doc, metric: i.metric, value: i.value, upper: i.upper ?? null, unit: i.unit, shown: readableValue(i), direction: i.direction,
     basis: i.basis, qualifier: i.qualifier, subject: i.subject, target: i.target,
     start: i.span[0], end: i.span[1], text: i.text, pattern: i.pattern,
   };
@@ -91,8 +97,17 @@ function textParts(text: string, rows: readonly Row[], firstRow: number): Part[]
   return parts;
 }
 
-function valueText(r: Row): string {
-  return `${r.value}${r.upper === null ? '' : `–${r.upper}`} ${r.unit}`;
+/** The folder all the sources share ('reports/2024/'), or '' when they share none. */
+export function commonFolder(sources: readonly string[]): string {
+  const folders = sources.filter((s) => s !== '-').map((s) => s.split('/').slice(0, -1));
+  if (!folders.length) return '';
+  let shared = folders[0]!;
+  for (const f of folders) {
+    let k = 0;
+    while (k < shared.length && k < f.length && shared[k] === f[k]) k++;
+    shared = shared.slice(0, k);
+  }
+  return shared.length ? shared.join('/') + '/' : '';
 }
 
 function shorten(s: string, max: number): string {
@@ -100,10 +115,12 @@ function shorten(s: string, max: number): string {
   return cps.length <= max ? s : cps.slice(0, max - 1).join('') + '…';
 }
 
+const isChange = (r: Row) => r.direction === 'up' || r.direction === 'down';
+
 /** A bar chart of the document's changes, one bar per indicator going up or down. Bars only
  * compare changes of the same unit: each unit's largest change spans the full length. */
 function chartSvg(rows: readonly Row[]): string {
-  const changes = rows.filter((r) => r.direction === 'up' || r.direction === 'down');
+  const changes = rows.filter(isChange);
   if (changes.length === 0) return '';
   const size = (r: Row) => Math.abs(r.upper ?? r.value);
   const largest = new Map<string, number>();
@@ -114,10 +131,10 @@ function chartSvg(rows: readonly Row[]): string {
     const length = Math.max(2, Math.round((size(r) / (largest.get(r.unit) || 1)) * BAR));
     const sign = r.direction === 'up' ? '▲' : '▼';
     return (
-      `<g class="${r.direction}"><title>${escapeHtml(`${r.metric} ${ARROW[r.direction!]} ${valueText(r)}`)}</title>` +
+      `<g class="${r.direction}"><title>${escapeHtml(`${r.metric} ${ARROW[r.direction!]} ${r.shown}`)}</title>` +
       `<text x="${LABEL - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(shorten(r.metric, 10))}</text>` +
       `<rect x="${LABEL}" y="${y + 4}" width="${length}" height="${ROW - 8}"></rect>` +
-      `<text x="${LABEL + length + 6}" y="${y + 15}">${sign} ${escapeHtml(valueText(r))}</text></g>`
+      `<text x="${LABEL + length + 6}" y="${y + 15}">${sign} ${escapeHtml(r.shown)}</text></g>`
     );
   });
   const height = changes.length * ROW;
@@ -158,6 +175,8 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr[data-direction="up"] .dir { color: #2e9d5b; }
 tr[data-direction="down"] .dir { color: #d2433b; }
 #more { margin: .75rem 0; }
+.hint { color: #556; font-size: .9rem; }
+#indicators { margin-bottom: 1.5rem; }
 `;
 
 // Plain browser JavaScript. String.raw keeps its backslashes as written; it uses no template
@@ -181,12 +200,13 @@ const SCRIPT = String.raw`
     return e;
   }
 
-  function valueText(r) {
+  // The exact value of the JSON, beside the readable one (r.shown) of the views.
+  function exactValue(r) {
     return (r.upper === null ? r.value : r.value + '–' + r.upper) + ' ' + r.unit;
   }
 
   function describe(r) {
-    return [r.metric, (r.direction ? ARROW[r.direction] + ' ' : '') + valueText(r),
+    return [r.metric, (r.direction ? ARROW[r.direction] + ' ' : '') + r.shown,
       r.basis && 'basis: ' + r.basis, r.qualifier && 'qualifier: ' + r.qualifier,
       r.subject && 'subject: ' + r.subject, r.target && 'target'].filter(Boolean).join(' · ');
   }
@@ -213,7 +233,8 @@ const SCRIPT = String.raw`
   var list = document.createDocumentFragment();
   data.docs.forEach(function (d, i) {
     var details = el('details', { id: 'doc-' + i, 'data-doc': i });
-    details.append(el('summary', {}, d.source + ' — ' + d.count + ' indicators'));
+    details.append(el('summary', { title: d.source }, d.name + ' — ' + d.count + ' indicators' +
+      (d.changes ? ', ' + d.changes + ' changes (chart inside)' : '')));
     details.addEventListener('toggle', function () { if (details.open) ensureRendered(details); });
     list.append(details);
   });
@@ -226,7 +247,7 @@ const SCRIPT = String.raw`
     mark.dataset.rows.split(' ').forEach(function (k) {
       var r = data.rows[k];
       var dl = el('dl');
-      [['metric', r.metric], ['value', valueText(r)], ['direction', r.direction], ['basis', r.basis],
+      [['metric', r.metric], ['value', r.shown], ['exact', exactValue(r)], ['direction', r.direction], ['basis', r.basis],
         ['qualifier', r.qualifier], ['subject', r.subject], ['target', r.target ? 'yes' : 'no'],
         ['span', r.start + '–' + r.end], ['pattern', r.pattern]].forEach(function (f) {
         dl.append(el('dt', {}, f[0]), el('dd', {}, f[1] === null ? '—' : String(f[1])));
@@ -244,10 +265,10 @@ const SCRIPT = String.raw`
   // The table: filter, sort, then build only the rows of the pages shown.
   var CELLS = {
     source: function (r) {
-      return el('a', { href: '#doc-' + r.doc, 'data-row': r.id }, data.docs[r.doc].source);
+      return el('a', { href: '#doc-' + r.doc, 'data-row': r.id, title: data.docs[r.doc].source }, data.docs[r.doc].name);
     },
     metric: function (r) { return r.metric; },
-    value: function (r) { return r.upper === null ? String(r.value) : r.value + '–' + r.upper; },
+    value: function (r) { return el('span', { title: exactValue(r) }, r.shown); },
     unit: function (r) { return r.unit; },
     direction: function (r) { return r.direction ? ARROW[r.direction] + ' ' + r.direction : ''; },
     basis: function (r) { return r.basis || ''; },
@@ -259,7 +280,7 @@ const SCRIPT = String.raw`
   var keys = Array.prototype.map.call(document.querySelectorAll('th[data-key]'), function (th) { return th.dataset.key; });
 
   function sortValue(r, key) {
-    return key === 'source' ? data.docs[r.doc].source : r[key];
+    return key === 'source' ? data.docs[r.doc].name : r[key];
   }
 
   // Empty cells sort last in either order.
@@ -360,14 +381,17 @@ function optionTags(values: readonly [value: string, label: string][]): string {
 export function renderHtmlReport(docs: ReportDocument[], options: { title?: string } = {}): string {
   const title = options.title ?? 'Indicators';
   const rows: Row[] = [];
+  const folder = commonFolder(docs.map((d) => d.doc.source));
   const docData: DocData[] = docs.map(({ doc, text }, d) => {
     const own = doc.indicators.map((i) => toRow(d, i));
     const parts = textParts(text, own, rows.length);
     rows.push(...own);
-    return { source: doc.source, count: own.length, parts, chart: chartSvg(own) };
+    const name = folder && doc.source.startsWith(folder) ? doc.source.slice(folder.length) : doc.source;
+    return { source: doc.source, name, count: own.length, changes: own.filter(isChange).length, parts, chart: chartSvg(own) };
   });
   const units = [...new Set(rows.map((r) => r.unit))].sort();
   const heads = COLUMNS.map(([key, label]) => `<th data-key="${key}"><button type="button">${label}</button></th>`).join('');
+  const where = folder ? ` in <code>${escapeHtml(folder)}</code>` : '';
   return `<!doctype html>
 <html lang="zh">
 <head>
@@ -379,12 +403,8 @@ export function renderHtmlReport(docs: ReportDocument[], options: { title?: stri
 <style>${CSS}</style>
 </head>
 <body>
-<header><h1>${escapeHtml(title)}</h1><p>${docs.length} documents, ${rows.length} indicators</p></header>
-<main>
-<section><h2>Documents</h2><div id="docs"></div></section>
-<aside id="panel" aria-live="polite"><p>Hover over or focus a highlighted figure to see its tuple.</p></aside>
-</main>
-<section>
+<header><h1>${escapeHtml(title)}</h1><p id="summary">${rows.length} indicators from <a href="#documents">${docs.length} documents</a>${where}</p></header>
+<section id="indicators">
 <h2>Indicators</h2>
 <div class="filters">
 <label>metric <input id="filter-metric" type="search"></label>
@@ -396,6 +416,12 @@ export function renderHtmlReport(docs: ReportDocument[], options: { title?: stri
 <table><thead><tr>${heads}</tr></thead><tbody id="rows"></tbody></table>
 <button id="more" type="button" hidden>more</button>
 </section>
+<main>
+<section id="documents"><h2>Documents</h2>
+<p class="hint">Open a document (or follow a row's document link) to read its text with every indicator highlighted and, above the text, a bar chart of its changes.</p>
+<div id="docs"></div></section>
+<aside id="panel" aria-live="polite"><p>Hover over or focus a highlighted figure to see its tuple.</p></aside>
+</main>
 <script type="application/json" id="report-data">${embedJson({ docs: docData, rows })}</script>
 <script>${SCRIPT}</script>
 </body>
