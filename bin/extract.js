@@ -14,6 +14,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// Colors unless --color or --no-color say otherwise: https://no-color.org, then FORCE_COLOR.
 const color = process.env.NO_COLOR ? false : process.env.FORCE_COLOR ? process.env.FORCE_COLOR !== '0' : Boolean(process.stdout.isTTY);
 try {
   process.exitCode = await execute(process.argv.slice(2), {
@@ -21,6 +22,7 @@ try {
     stderr: process.stderr,
     stdin: process.stdin,
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     color,
     columns: process.stdout.columns,
   });

@@ -13,8 +13,9 @@ export type DocumentHead = Omit<ExtractedDocument, 'indicators'>;
 
 export interface DocumentStream {
   head: DocumentHead;
-  /** the decoded text the spans index (read again, whole, when the document was streamed) */
-  text(): string;
+  /** the decoded text the spans index, in pieces (read again, block by block, when the
+   * document was streamed) */
+  pieces(): Iterable<string>;
   batches: Iterable<Indicator[]>;
 }
 
@@ -58,7 +59,7 @@ export function streamText(ex: Extractor, source: string, text: string, encoding
       ...(derivation && { format: derivation.format }),
       chars: countCodePoints(text),
     },
-    text: () => text,
+    pieces: () => [text],
     batches: derivation?.pageStarts ? paged(batches, derivation.pageStarts) : batches,
   };
 }
@@ -93,7 +94,7 @@ export function streamBlocks(ex: Extractor, source: string, blocks: Blocks, opti
   }
   return {
     head: { schemaVersion: SCHEMA_VERSION, source, sha256: hash.digest('hex'), encoding, chars },
-    text: () => [...decodeBlocks(encoding, blocks)].join(''),
+    pieces: () => decodeBlocks(encoding, blocks),
     batches: extractPieces(ex, decodeBlocks(encoding, blocks), width.width(), options),
   };
 }

@@ -32,16 +32,31 @@ describe('diffDocuments', () => {
 });
 
 describe('extract check', () => {
-  it('fails without expectations, writes them with --update, then passes quietly', () => {
+  it('fails without expectations, saying so, writes them with --update, then passes quietly', () => {
     const dir = mkdtempSync(join(tmpdir(), 'extract-check-'));
     writeFileSync(join(dir, 'report.txt'), TEXT);
-    const missing = run(['check', dir]);
-    expect(missing.code).toBe(1);
-    expect(missing.stdout).toContain('report.txt: has no report.expected.json');
-    expect(run(['check', dir, '--update']).code).toBe(0);
+    writeFileSync(join(dir, 'other.txt'), TEXT);
+    const none = run(['check', dir]);
+    expect(none.code).toBe(1);
+    expect(none.stdout).toBe(`check: none of the 2 .txt files in ${dir} has a NAME.expected.json to compare with: run \`extract check ${dir} --update\` to write them, read them, and commit them\n`);
+    expect(none.stdout).not.toContain('differences');
+    expect(run(['check', dir, '--update']).stdout).toContain(`check: 2 fixtures in ${dir}: 0 unchanged, 2 updated\n`);
     const clean = run(['check', dir]);
     expect(clean.code).toBe(0);
-    expect(clean.stdout.trim().split('\n')).toEqual([`check: 1 fixtures in ${dir}: 1 unchanged`]);
+    expect(clean.stdout.trim().split('\n')).toEqual([`check: 2 fixtures in ${dir}: 2 unchanged`]);
+    expect(run(['check', dir, '--quiet'])).toEqual({ code: 0, stdout: '', stderr: '' });
+
+    // One expectation missing among others: that one is named, and the summary counts it.
+    writeFileSync(join(dir, 'new.txt'), TEXT);
+    const one = run(['check', dir]);
+    expect(one.code).toBe(1);
+    expect(one.stdout).toBe(`new.txt: has no new.expected.json (run extract check --update to write it)\ncheck: 3 fixtures in ${dir}: 2 unchanged, 1 without expectation\n`);
+  });
+
+  it('exits 2 for a folder without .txt files', () => {
+    const r = run(['check', mkdtempSync(join(tmpdir(), 'extract-check-'))]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^extract: check: .*: directory has no \.txt files\n$/);
   });
 
   it('shows an edited expectation as a diff naming the document, the indicator and the field; --update restores it', () => {
@@ -56,6 +71,7 @@ describe('extract check', () => {
     expect(r.stdout).toContain('report.txt: 1 changed');
     expect(r.stdout).toContain('~ changed [17,30) "规上工业增加值增长7.4%": 规上工业增加值 7.4 %');
     expect(r.stdout).toContain('value: 7.5 -> 7.4');
+    expect(r.stdout).toContain(`check: 1 fixtures in ${dir}: 0 unchanged, 1 changed\n`);
     const u = run(['check', dir, '--update']);
     expect(u.code).toBe(0);
     expect(u.stdout).toContain('updated report.expected.json');

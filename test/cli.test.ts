@@ -1,10 +1,11 @@
 // The CLI as a user runs it: a real process, its stdout, stderr and exit code.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExtractedDocument } from '../src/contract.js';
+import { parseCsv } from '../src/views/csv.js';
 import { BIN, ROOT, expectGrounded } from './helpers.js';
 
 function run(args: string[], input?: string, cwd = ROOT) {
@@ -89,6 +90,9 @@ describe('extract', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--out <dir>');
     expect(help.stdout).toContain('Examples:');
+    for (const flag of ['-q, --quiet', '--color <when>', '--no-color', '--all-documents', 'NO_COLOR=1', 'FORCE_COLOR=1', 'progress bar']) expect(help.stdout).toContain(flag);
+    const report = run(['report', '--help']).stdout;
+    for (const flag of ['-o, --out <file>', 'default: "report.html"', '--patterns <dir...>', '-j, --jobs <n>', '-q, --quiet', 'Examples:', '$ extract report reports/']) expect(report).toContain(flag);
     expect(run(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   });
 
@@ -113,10 +117,38 @@ describe('views from the command line', () => {
     expect(plain).toContain('刑事案件发案数同比下降12.5%');
   });
 
-  it('writes CSV with a byte-order mark, one row per indicator', () => {
+  it('--color and --no-color win over NO_COLOR and FORCE_COLOR; a wrong value is a usage error', () => {
+    const d = dir();
+    expect(runEnv(['-f', 'view', '--color=always', 'a.txt'], d, { NO_COLOR: '1' }).stdout).toContain('\u001b[');
+    expect(runEnv(['-f', 'view', '--color', 'never', 'a.txt'], d, { FORCE_COLOR: '1' }).stdout).not.toContain('\u001b[');
+    expect(runEnv(['-f', 'view', '--no-color', 'a.txt'], d, { FORCE_COLOR: '1' }).stdout).not.toContain('\u001b[');
+    // auto: the environment decides (stdout is a pipe here)
+    expect(runEnv(['-f', 'view', '--color=auto', 'a.txt'], d, { FORCE_COLOR: '1' }).stdout).toContain('\u001b[');
+    const wrong = runEnv(['--color=sometimes', 'a.txt'], d, {});
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/^extract: option '--color <when>' argument 'sometimes' is invalid/);
+  });
+
+  it('writes CSV with a byte-order mark, one row per indicator, its signed value and sentence', () => {
     const r = runEnv(['-f', 'csv', 'a.txt'], dir(), {});
     expect(r.stdout.startsWith('\uFEFFsource,metric,value,')).toBe(true);
-    expect(r.stdout.trimEnd().split('\r\n')).toHaveLength(4);
+    const rows = parseCsv(r.stdout);
+    expect(rows).toHaveLength(4);
+    const column = (name: string) => rows.slice(1).map((row) => row[rows[0]!.indexOf(name)]);
+    expect(column('signed_value')).toEqual(['-12.5', '3.2', '18']);
+    expect(column('sentence')).toEqual(Array(3).fill(REPORT.trim()));
+  });
+
+  it('keeps a row for a document without indicators with --all-documents (CSV only)', () => {
+    const d = workdir({ 'a.txt': REPORT, 'none.txt': '今天天气很好。' });
+    const plain = parseCsv(runEnv(['-f', 'csv', 'a.txt', 'none.txt'], d, {}).stdout);
+    expect(plain.map((row) => row[0])).toEqual(['source', 'a.txt', 'a.txt', 'a.txt']);
+    const all = parseCsv(runEnv(['-f', 'csv', '--all-documents', 'a.txt', 'none.txt'], d, {}).stdout);
+    expect(all.map((row) => row[0])).toEqual(['source', 'a.txt', 'a.txt', 'a.txt', 'none.txt']);
+    expect(all[4]!.slice(1).every((cell) => cell === '')).toBe(true);
+    const json = runEnv(['--all-documents', 'a.txt'], d, {});
+    expect(json.status).toBe(2);
+    expect(json.stderr).toBe('extract: --all-documents goes with --format csv\n');
   });
 
   it('adds the clause and the rules that decided each field with --explain', () => {
@@ -135,12 +167,33 @@ describe('views from the command line', () => {
     });
   });
 
-  it('writes a self-contained HTML report', () => {
+  it('writes a self-contained HTML report, to report.html unless -o names another file', () => {
     const d = dir();
-    const r = runEnv(['report', 'a.txt', '-o', 'r.html'], d, {});
+    const r = runEnv(['report', 'a.txt'], d, {});
     expect(r.status).toBe(0);
-    const html = readFileSync(join(d, 'r.html'), 'utf8');
+    expect(r.stderr).toBe('extract: wrote report.html: 1 documents, 3 indicators\n');
+    const html = readFileSync(join(d, 'report.html'), 'utf8');
     expect(html.toLowerCase()).toContain('<!doctype html>');
     expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=["']https?:/);
+    // -o and --out as at the top level; --output, its name before, still works; --quiet says nothing.
+    expect(runEnv(['report', 'a.txt', '-o', 'r.html', '--quiet'], d, {})).toMatchObject({ status: 0, stderr: '' });
+    expect(runEnv(['report', 'a.txt', '--out', 'out.html', '--jobs', '1'], d, {}).stderr).toBe('extract: wrote out.html: 1 documents, 3 indicators\n');
+    expect(runEnv(['report', 'a.txt', '--output', 'old.html'], d, {}).stderr).toBe('extract: wrote old.html: 1 documents, 3 indicators\n');
+    expect(readFileSync(join(d, 'r.html'), 'utf8')).toBe(html);
+    expect(readFileSync(join(d, 'out.html'), 'utf8')).toBe(html);
+    expect(readFileSync(join(d, 'old.html'), 'utf8')).toBe(html);
+    const stdin = spawnSync(process.execPath, [BIN, 'report', '-', '-o', 'stdin.html'], { cwd: d, input: REPORT, encoding: 'utf8' });
+    expect(stdin.stderr).toBe('extract: wrote stdin.html: 1 documents, 3 indicators\n');
+  });
+
+  it('extracts a report with --patterns and --jobs, given after report or before it', () => {
+    const d = workdir({ 'a.txt': REPORT, 'b.txt': REPORT });
+    mkdirSync(join(d, 'mine'));
+    copyFileSync(join(ROOT, 'patterns/change.down.yaml'), join(d, 'mine/change.down.yaml'));
+    const after = runEnv(['report', 'a.txt', 'b.txt', '-o', 'after.html', '--no-builtin-patterns', '--patterns', 'mine', '--jobs', '2'], d, {});
+    expect(after.stderr).toBe('extract: wrote after.html: 2 documents, 2 indicators\n');
+    const before = runEnv(['--no-builtin-patterns', 'report', 'a.txt', 'b.txt', '-o', 'before.html', '--patterns', 'mine', '--jobs', '1'], d, {});
+    expect(before.stderr).toBe('extract: wrote before.html: 2 documents, 2 indicators\n');
+    expect(readFileSync(join(d, 'before.html'), 'utf8')).toBe(readFileSync(join(d, 'after.html'), 'utf8'));
   });
 });

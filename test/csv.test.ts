@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExtractedDocument, type Indicator } from '../src/contract.js';
-import { CSV_COLUMNS, csvHeader, csvRows, parseCsv } from '../src/views/csv.js';
+import { CSV_COLUMNS, csvDocumentRow, csvHeader, csvRows, parseCsv } from '../src/views/csv.js';
 
 const base = { schemaVersion: 1, sha256: 'ab'.repeat(32), encoding: 'utf-8' } as const;
 
@@ -35,17 +35,24 @@ const docs = [
   ExtractedDocument.parse({ ...base, source: 'empty.txt', chars: 0, indicators: [] }),
 ];
 
+// The sentence of a span, as the CLI gives it from the text: here a stand-in that names the span.
+const sentenceOf = (span: readonly [number, number]) => `句子${span[0]}-${span[1]}`;
+
 /** The CSV cell each column should hold, read straight from the JSON. */
 function expectedRow(doc: ExtractedDocument, i: Indicator): string[] {
   const json = JSON.parse(JSON.stringify(i)) as Record<string, unknown>;
+  const derived: Record<string, unknown> = {
+    source: doc.source, start: i.span[0], end: i.span[1], sentence: sentenceOf(i.span),
+    signed_value: i.direction === 'down' ? `-${i.value}` : i.value,
+  };
   return CSV_COLUMNS.map((column) => {
-    const v = column === 'source' ? doc.source : column === 'start' ? i.span[0] : column === 'end' ? i.span[1] : json[column];
+    const v = column in derived ? derived[column] : json[column];
     return v === null || v === undefined ? '' : String(v);
   });
 }
 
 describe('csv', () => {
-  const csv = csvHeader() + docs.map(csvRows).join('');
+  const csv = csvHeader() + docs.map((d) => csvRows(d, sentenceOf)).join('');
 
   it('reads back, field for field, what the JSON says', () => {
     const rows = parseCsv(csv);
@@ -55,17 +62,20 @@ describe('csv', () => {
     expect(rows[1]![CSV_COLUMNS.indexOf('text')]).toBe('收入,"净"额\r\n合计增长\n1276.04万元');
     expect(rows[2]![CSV_COLUMNS.indexOf('upper')]).toBe('2');
     expect(rows[3]![CSV_COLUMNS.indexOf('value')]).toBe('33.3333');
+    expect(rows[3]![CSV_COLUMNS.indexOf('signed_value')]).toBe('-33.3333');
+    expect(rows[1]![CSV_COLUMNS.indexOf('signed_value')]).toBe('12760400');
   });
 
   it('writes RFC 4180: CRLF line ends, quoted fields with doubled quotes, no BOM', () => {
-    expect(csvHeader()).toBe('source,metric,value,upper,unit,direction,basis,qualifier,subject,target,start,end,text,pattern\r\n');
+    expect(csvHeader()).toBe('source,metric,value,upper,unit,direction,basis,qualifier,subject,target,start,end,text,pattern,signed_value,sentence\r\n');
     expect(csv.startsWith('\uFEFF')).toBe(false);
-    expect(csv).toContain('"reports/a,b.txt","收入,""净""额",12760400,,元,up,yoy,over,全市,false,3,17,"收入,""净""额\r\n合计增长\n1276.04万元",change\r\n');
-    expect(csvRows(docs[1]!)).toBe('b.txt,三分之一的人,33.3333,,%,down,全国平均水平,,,false,0,4,三分之一,fraction\r\n');
+    expect(csv).toContain('"reports/a,b.txt","收入,""净""额",12760400,,元,up,yoy,over,全市,false,3,17,"收入,""净""额\r\n合计增长\n1276.04万元",change,12760400,句子3-17\r\n');
+    expect(csvRows(docs[1]!, sentenceOf)).toBe('b.txt,三分之一的人,33.3333,,%,down,全国平均水平,,,false,0,4,三分之一,fraction,-33.3333,句子0-4\r\n');
   });
 
-  it('gives no rows for a document without indicators', () => {
-    expect(csvRows(docs[2]!)).toBe('');
+  it('gives no rows for a document without indicators, unless asked for one with its source alone', () => {
+    expect(csvRows(docs[2]!, sentenceOf)).toBe('');
+    expect(csvDocumentRow('a "b".txt')).toBe('"a ""b"".txt"' + ','.repeat(CSV_COLUMNS.length - 1) + '\r\n');
   });
 
   it('parses a BOM, LF line ends, a last record without a line end and empty quoted fields', () => {

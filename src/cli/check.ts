@@ -19,6 +19,8 @@ export const EXPECTED_SUFFIX = '.expected.json';
 
 export interface CheckOptions {
   update: boolean;
+  /** no summary line when every fixture is unchanged */
+  quiet?: boolean;
 }
 
 export interface CheckReport {
@@ -101,71 +103,73 @@ export async function checkFixtures(dir: string, extractor: Extractor, options: 
   }
   if (!isDir) throw new UserError(`check: ${dir}: not a directory`);
   const fixtures = fixturesOf(dir);
-  const lines: string[] = [];
-  let unchanged = 0;
-  let failed = false;
-  let updated = 0;
-  for (const file of fixtures) {
-    const expectedName = expectationName(file);
-    const expectedPath = join(dir, expectedName);
-    let read: ReadDocument;
-    try {
-      const bytes = readFileSync(join(dir, file));
-      read = await documentFromInput(extractor, file, bytes, file.endsWith('.txt') ? 'txt' : detectFormat(bytes.subarray(0, HEAD_BYTES), file));
-    } catch (e) {
-      lines.push(color.red(`${file}: cannot be extracted: ${(e as Error).message}`));
-      failed = true;
-      continue;
-    }
-    const actual = read.doc;
-    let textChanged = false;
-    if (actual.format) {
-      const derived = checkDerivedText(dir, file, read.text, options, color);
-      lines.push(...derived.lines);
-      if (derived.state === 'failed') failed = true;
-      textChanged = derived.state !== 'same';
-      // A fixture whose expectation is rewritten too counts once.
-      if (derived.state === 'updated') updated++;
-    }
-    const pretty = JSON.stringify(actual, null, 2) + '\n';
-    if (!existsSync(expectedPath)) {
-      if (options.update) {
-        writeFileAtomic(expectedPath, pretty);
-        lines.push(color.green(`${file}: wrote ${expectedName} (${actual.indicators.length} indicators)`));
-        if (!textChanged) updated++;
-      } else {
-        lines.push(color.red(`${file}: has no ${expectedName} (run extract check --update to write it)`));
-        failed = true;
-      }
-      continue;
-    }
-    const expected = readExpected(expectedPath);
-    if (typeof expected === 'string') {
-      if (options.update) {
-        writeFileAtomic(expectedPath, pretty);
-        lines.push(color.green(`${file}: rewrote its expectation, which ${expected}`));
-        if (!textChanged) updated++;
-      } else {
-        lines.push(color.red(`${file}: its expectation ${expected}`));
-        failed = true;
-      }
-      continue;
-    }
-    const diff = diffDocuments(expected, actual);
-    if (isUnchanged(diff)) {
-      if (!textChanged) unchanged++;
-      continue;
-    }
-    lines.push(...describeDiff(file, diff, color));
-    if (options.update) {
-      writeFileAtomic(expectedPath, pretty);
-      lines.push(color.green(`  updated ${expectedName}`));
-      if (!textChanged) updated++;
-    } else {
-      failed = true;
-    }
+  if (!fixtures.length) throw new UserError(`check: ${dir}: no fixtures (.txt, .pdf, .html, .htm or .docx files)`);
+  if (!options.update && !fixtures.some((f) => existsSync(join(dir, expectationName(f))))) {
+    const line = `check: none of the ${fixtures.length} fixtures in ${dir} has a NAME${EXPECTED_SUFFIX} to compare with: run \`extract check ${dir} --update\` to write them, read them, and commit them`;
+    return { lines: [color.red(line)], exitCode: EXIT.differences };
   }
-  const summary = `check: ${fixtures.length} fixtures in ${dir}: ${unchanged} unchanged${updated ? `, ${updated} updated` : ''}${failed ? ', differences found' : ''}`;
-  lines.push(failed ? color.red(summary) : summary);
+  const lines: string[] = [];
+  const counts = { unchanged: 0, changed: 0, 'without expectation': 0, 'with a broken expectation': 0, 'not extracted': 0, updated: 0 };
+  for (const file of fixtures) {
+    const outcome = await checkFixture(dir, file, extractor, options, color, lines);
+    counts[outcome]++;
+  }
+  const failed = counts.changed + counts['without expectation'] + counts['with a broken expectation'] + counts['not extracted'] > 0;
+  const parts = Object.entries(counts).filter(([name, n]) => n > 0 || name === 'unchanged').map(([name, n]) => `${n} ${name}`);
+  const summary = `check: ${fixtures.length} fixtures in ${dir}: ${parts.join(', ')}`;
+  if (failed) lines.push(color.red(summary));
+  else if (!options.quiet) lines.push(summary);
   return { lines, exitCode: failed ? EXIT.differences : EXIT.ok };
+}
+
+type Outcome = 'unchanged' | 'changed' | 'without expectation' | 'with a broken expectation' | 'not extracted' | 'updated';
+
+/** Checks one fixture (its expectation and, for a converted one, its derived text), adding what
+ * it finds to `lines`; with --update, writes what differs. A fixture counts once, whatever
+ * differs in it. */
+async function checkFixture(dir: string, file: string, extractor: Extractor, options: CheckOptions, color: ChalkInstance, lines: string[]): Promise<Outcome> {
+  const expectedName = expectationName(file);
+  const expectedPath = join(dir, expectedName);
+  let read: ReadDocument;
+  try {
+    const bytes = readFileSync(join(dir, file));
+    read = await documentFromInput(extractor, file, bytes, file.endsWith('.txt') ? 'txt' : detectFormat(bytes.subarray(0, HEAD_BYTES), file));
+  } catch (e) {
+    lines.push(color.red(`${file}: cannot be extracted: ${(e as Error).message}`));
+    return 'not extracted';
+  }
+  const actual = read.doc;
+  let text: 'same' | 'updated' | 'failed' = 'same';
+  if (actual.format) {
+    const derived = checkDerivedText(dir, file, read.text, options, color);
+    lines.push(...derived.lines);
+    text = derived.state;
+  }
+  const pretty = JSON.stringify(actual, null, 2) + '\n';
+  if (!existsSync(expectedPath)) {
+    if (!options.update) {
+      lines.push(color.red(`${file}: has no ${expectedName} (run extract check --update to write it)`));
+      return 'without expectation';
+    }
+    writeFileAtomic(expectedPath, pretty);
+    lines.push(color.green(`${file}: wrote ${expectedName} (${actual.indicators.length} indicators)`));
+    return 'updated';
+  }
+  const expected = readExpected(expectedPath);
+  if (typeof expected === 'string') {
+    if (!options.update) {
+      lines.push(color.red(`${file}: its expectation ${expected}`));
+      return 'with a broken expectation';
+    }
+    writeFileAtomic(expectedPath, pretty);
+    lines.push(color.green(`${file}: rewrote its expectation, which ${expected}`));
+    return 'updated';
+  }
+  const diff = diffDocuments(expected, actual);
+  if (isUnchanged(diff)) return text === 'same' ? 'unchanged' : text === 'updated' ? 'updated' : 'changed';
+  lines.push(...describeDiff(file, diff, color));
+  if (!options.update) return 'changed';
+  writeFileAtomic(expectedPath, pretty);
+  lines.push(color.green(`  updated ${expectedName}`));
+  return 'updated';
 }

@@ -10,8 +10,8 @@ import { assertSafeUserPatterns } from '../patterns/redos.js';
 import { describeFsError, EXIT, OutputError, UserError } from './errors.js';
 import { checkFixtures } from './check.js';
 import { writeTo } from './output.js';
-import { writeReport } from './report.js';
-import { runExtract, type RunOptions } from './run.js';
+import { writeReport, type ReportOptions } from './report.js';
+import { runExtract, type ExtractionOptions, type RunOptions } from './run.js';
 import { makeChalk } from './view.js';
 
 export interface Io {
@@ -20,7 +20,9 @@ export interface Io {
   stdin: Readable;
   /** stdout is a terminal */
   isTTY: boolean;
-  /** colors on stderr/stdout views */
+  /** stderr is a terminal: a long run shows its progress there */
+  stderrIsTTY: boolean;
+  /** colors when --color is auto: NO_COLOR and FORCE_COLOR, else whether stdout is a terminal */
   color: boolean;
   /** the terminal's width, when stdout is one */
   columns?: number;
@@ -35,7 +37,7 @@ Examples:
   $ extract 'reports/**/*.txt' > out.ndjson  a quoted glob, expanded the same in every shell
   $ extract reports/ --out json/            one pretty NAME.json per document
   $ extract reports/ --format csv > t.csv    one row per indicator, for spreadsheets
-  $ extract report reports/ -o report.html  a page to check extractions by eye
+  $ extract report reports/                 report.html, a page to check extractions by eye
   $ parallel --pipe --block 10M -k extract --input jsonl --jobs 1 < corpus.jsonl > out.jsonl
   $ cat report.txt | extract -              read stdin
   $ extract --special-files <(zcat a.txt.gz) a pipe or a device, read whole (at most 256 MB)
@@ -43,9 +45,32 @@ Examples:
   $ extract schema                          the JSON Schema of every output document
   $ extract check fixtures                  CI: do the fixtures still parse identically?
 
+On a terminal, stderr shows a progress bar (documents done, MB/s, time left); never in a pipe
+or with --quiet. Colors: on when stdout is a terminal; --color=always|never and --no-color
+decide, else NO_COLOR=1 turns them off and FORCE_COLOR=1 on.
+
 Exit codes: 0 success, 1 differences found by check, 2 usage or input errors.`;
 
+const REPORT_EXAMPLES = `
+Examples:
+  $ extract report reports/                    report.html: every report of reports/
+  $ extract report 'reports/**/*.pdf' -o 2024.html --title '2024 年报'
+  $ extract report a.txt b.txt --patterns my-patterns/ --jobs 2
+  $ extract report - -o stdin.html < a.txt     read stdin
 
+The page needs nothing but itself (no network): it opens on the table of all indicators, with
+filters; each document below it shows its text with every indicator highlighted and a chart of
+its changes.`;
+
+/** A subcommand's options over those given before its name (\`extract --quiet report …\`): the
+ * subcommand's win unless they are only its defaults. */
+function withParentOptions<T>(command: Command): T {
+  const merged: Record<string, unknown> = { ...command.parent!.opts() };
+  for (const [key, value] of Object.entries(command.opts())) {
+    if (command.getOptionValueSource(key) !== 'default' || !(key in merged)) merged[key] = value;
+  }
+  return merged as T;
+}
 
 function buildExtractor(options: { patterns?: string[]; builtinPatterns: boolean }): Extractor {
   try {
@@ -74,6 +99,29 @@ function inputFormatOption(): Option {
     .default('auto');
 }
 
+/** The options of every command that extracts: threads, formats, patterns, progress. */
+function addExtractionOptions(command: Command): Command {
+  return command
+    .addOption(new Option('-j, --jobs <n>', 'extract on N threads (1 to 1024), this one and N-1 workers, but no more than there are cores and inputs (default: the number of cores); output keeps input order').argParser(jobCount))
+    .addOption(inputFormatOption())
+    .addOption(new Option('--patterns <dir...>', 'add the pattern files of DIR to the built-in library'))
+    .option('--no-builtin-patterns', 'use only the pattern files given with --patterns')
+    .option('--special-files', 'also read inputs that are no regular files (devices, FIFOs, sockets), each up to 256 MB')
+    .option('-q, --quiet', 'no progress bar and no summary on stderr (errors are still reported)');
+}
+
+/** --color=auto|always|never and --no-color, over what the environment and the terminal say. */
+function addColorOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--color <when>', 'colors: auto (the default: on when stdout is a terminal, off with NO_COLOR=1, on with FORCE_COLOR=1), always or never').choices(['auto', 'always', 'never']))
+    .option('--no-color', 'no colors (the same as --color=never)');
+}
+
+function colorOf(option: string | boolean | undefined, io: Io): boolean {
+  if (option === false || option === 'never') return false;
+  return option === 'always' || io.color;
+}
+
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command();
   program
@@ -86,14 +134,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'jsonl: one document a line; csv: one indicator a row, with a BOM for spreadsheets; view: the readable view').choices(['jsonl', 'csv', 'view']))
     .option('-o, --out <dir>', 'write one pretty-printed NAME.json per document into DIR instead of stdout (NAME.pdf.json for NAME.pdf)')
     .option('--resume', 'with --out: skip inputs whose NAME.json is current (made from the same bytes, with the same options, patterns and version)')
+    .option('--all-documents', 'with --format csv: a row for each document without indicators too')
     .option('--explain', 'add to each indicator the clause it was read from and the ids of the rules that decided each field')
-    .addOption(new Option('-j, --jobs <n>', 'extract on N threads (1 to 1024), this one and N-1 workers, but no more than there are cores and inputs (default: the number of cores); output keeps input order').argParser(jobCount))
     .addOption(new Option('--input <kind>', 'files: the operands; jsonl: {"id":…,"text":…} lines on stdin, one result line each (an error record for a line that gives no document)').choices(['files', 'jsonl']).default('files'))
-    .addOption(inputFormatOption())
-    .option('--text-out <dir>', 'write the text derived from each PDF, page or Word file to DIR/NAME.EXT.txt: the text its spans index')
-    .addOption(new Option('--patterns <dir...>', 'add the pattern files of DIR to the built-in library'))
-    .option('--no-builtin-patterns', 'use only the pattern files given with --patterns')
-    .option('--special-files', 'also read inputs that are no regular files (devices, FIFOs, sockets), each up to 256 MB')
+    .option('--text-out <dir>', 'write the text derived from each PDF, page or Word file to DIR/NAME.EXT.txt: the text its spans index');
+  addExtractionOptions(program);
+  addColorOptions(program)
     .addHelpText('after', EXAMPLES)
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -103,33 +149,42 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .exitOverride()
     // Options after a subcommand are the subcommand's: `report … -o page.html` is not --out.
     .enablePositionalOptions()
-    .action(async (operands: string[], options: RunOptions) => setExit(await runExtract(operands, options, buildExtractor(options), io)));
-
-  program
-    .command('report')
-    .description('write one self-contained HTML page: every document with its indicators highlighted, and a table of all tuples')
-    .argument('<inputs...>', 'files, folders, quoted globs, or - for stdin')
-    .requiredOption('-o, --output <file>', 'the HTML file to write')
-    .option('--title <title>', 'the page title', 'extract report')
-    .addOption(inputFormatOption())
-    .option('--special-files', 'also read inputs that are no regular files (devices, FIFOs, sockets), each up to 256 MB')
-    .action(async (operands: string[], options: { output: string; title: string; inputFormat: RunOptions['inputFormat']; specialFiles?: boolean }) => {
-      const code = await writeReport(operands, options, buildExtractor(program.opts<RunOptions>()), io);
-      setExit(code);
+    .action(async (operands: string[], options: Omit<RunOptions, 'color'> & { color?: string | boolean }) => {
+      const run: RunOptions = { ...options, color: colorOf(options.color, io) };
+      setExit(await runExtract(operands, run, buildExtractor(run), io));
     });
 
-  program
+  const report = program
+    .command('report')
+    .description('write one self-contained HTML page: the table of all tuples, and every document with its indicators highlighted')
+    .argument('<inputs...>', 'files, folders, quoted globs, or - for stdin')
+    .option('-o, --out <file>', 'the HTML file to write', 'report.html')
+    // The name --out had before it was named as the top level's.
+    .addOption(new Option('--output <file>').hideHelp())
+    .option('--title <title>', 'the page title', 'extract report');
+  addExtractionOptions(report)
+    .addHelpText('after', REPORT_EXAMPLES)
+    .action(async (operands: string[]) => {
+      const options = withParentOptions<ReportOptions & { output?: string }>(report);
+      setExit(await writeReport(operands, { ...options, out: options.output ?? options.out }, buildExtractor(options), io));
+    });
+
+  const check = program
     .command('check')
     .description('re-extract every NAME.txt of DIR that has a NAME.expected.json (NAME.pdf, .html, .docx: NAME.pdf.expected.json and the derived NAME.pdf.txt) and show what changed')
     .argument('[dir]', 'the fixture folder', 'fixtures')
     .option('--update', 'rewrite the expectations (and write missing ones), reporting what changed')
+    .option('-q, --quiet', 'no summary line when every fixture is unchanged');
+  addColorOptions(check)
     .addHelpText('after', `
 Exit codes: 0 every fixture unchanged, 1 differences or missing expectations, 2 errors.
 In CI:  npx extract check fixtures`)
-    .action(async (dir: string, options: { update?: boolean }) => {
-      const report = await checkFixtures(dir, buildExtractor(program.opts<RunOptions>()), { update: Boolean(options.update) }, makeChalk(io.color));
-      for (const line of report.lines) await writeTo(io.stdout, line + '\n');
-      setExit(report.exitCode);
+    .action(async (dir: string) => {
+      const options = withParentOptions<ExtractionOptions & { update?: boolean; color?: string | boolean }>(check);
+      const color = makeChalk(colorOf(options.color, io));
+      const result = await checkFixtures(dir, buildExtractor(options), { update: Boolean(options.update), quiet: Boolean(options.quiet) }, color);
+      for (const line of result.lines) await writeTo(io.stdout, line + '\n');
+      setExit(result.exitCode);
     });
 
   program

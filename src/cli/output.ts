@@ -8,17 +8,21 @@ import type { Writable } from 'node:stream';
 import type { ChalkInstance } from 'chalk';
 import { SCHEMA_VERSION, type ErrorRecord, type Indicator } from '../contract.js';
 import type { DocumentHead } from '../document.js';
-import { csvHeader, csvRows } from '../views/csv.js';
+import { csvDocumentRow, csvHeader, csvRows } from '../views/csv.js';
+import { sentenceReader } from '../views/sentences.js';
 import { renderTerminal } from '../views/terminal.js';
 import { writeStreamAtomic } from './atomic.js';
 import { outputName } from './files.js';
 import { writeRecord, type Settings } from './resume.js';
 
 export interface Sink {
-  write(head: DocumentHead, batches: Iterable<Indicator[]>, text: () => string): Promise<void>;
+  /** `pieces` gives the decoded text the spans index, for a sink that needs it */
+  write(head: DocumentHead, batches: Iterable<Indicator[]>, pieces: () => Iterable<string>): Promise<void>;
   /** an input that gave no document, when the sink writes something in its place */
   failed?(source: string, reason: string): Promise<void>;
   end(): Promise<void>;
+  /** whether write reads `pieces` (the run keeps the inputs' bytes for it only then) */
+  readonly needsText?: boolean;
 }
 
 export function writeTo(stream: Writable, text: string): Promise<void> {
@@ -86,14 +90,22 @@ export function jsonFiles(dir: string, settings: Settings): Sink {
   };
 }
 
-/** CSV with a UTF-8 byte-order mark, so that spreadsheets read the Chinese text right. */
-export function csv(stdout: Writable): Sink {
+/** CSV with a UTF-8 byte-order mark, so that spreadsheets read the Chinese text right; with
+ * `allDocuments`, a document without indicators has a row of its own. */
+export function csv(stdout: Writable, options: { allDocuments?: boolean } = {}): Sink {
   let started = false;
   return {
-    async write(head, batches) {
+    needsText: true,
+    async write(head, batches, pieces) {
       if (!started) await writeTo(stdout, '\uFEFF' + csvHeader());
       started = true;
-      for (const batch of batches) await writeTo(stdout, csvRows({ ...head, indicators: batch }));
+      const sentenceOf = sentenceReader(pieces());
+      let rows = 0;
+      for (const batch of batches) {
+        rows += batch.length;
+        await writeTo(stdout, csvRows({ ...head, indicators: batch }, sentenceOf));
+      }
+      if (!rows && options.allDocuments) await writeTo(stdout, csvDocumentRow(head.source));
     },
     async end() {
       if (!started) await writeTo(stdout, '\uFEFF' + csvHeader());
@@ -103,10 +115,11 @@ export function csv(stdout: Writable): Sink {
 
 export function terminalView(stdout: Writable, chalk: ChalkInstance, width: number): Sink {
   return {
-    async write(head, batches, text) {
+    needsText: true,
+    async write(head, batches, pieces) {
       const indicators: Indicator[] = [];
       for (const batch of batches) for (const i of batch) indicators.push(i);
-      await writeTo(stdout, renderTerminal({ ...head, indicators }, text(), chalk, width) + '\n');
+      await writeTo(stdout, renderTerminal({ ...head, indicators }, [...pieces()].join(''), chalk, width) + '\n');
     },
     end: async () => {},
   };

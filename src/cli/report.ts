@@ -1,18 +1,16 @@
 // `extract report`: one self-contained HTML page of all the documents and their indicators.
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { documentFromInput } from '../document.js';
-import { ConvertError } from '../pipeline/convert/index.js';
-import { detectFormat, HEAD_BYTES, type InputFormat } from '../pipeline/convert/detect.js';
-import { assertTextHead, DecodeError } from '../pipeline/decode.js';
+import type { Indicator } from '../contract.js';
 import type { Extractor } from '../pipeline/extract.js';
 import { renderHtmlReport, type ReportDocument } from '../views/html.js';
 import { assertReplaceable, writeFileAtomic } from './atomic.js';
 import { describeFsError, EXIT, OutputError, UserError } from './errors.js';
-import { fileIdentity, readInput } from './files.js';
+import { fileIdentity } from './files.js';
 import { resolveInputs, type Input } from './inputs.js';
 import type { Io } from './main.js';
-import { writeTo } from './output.js';
+import { writeTo, type Sink } from './output.js';
+import { extractInto, type ExtractionOptions } from './run.js';
 
 /**
  * Why the page cannot be written to `output`, known before any input is read: a folder, a
@@ -37,37 +35,47 @@ function outputProblem(output: string, inputs: Input[]): string | null {
   return null;
 }
 
-export async function writeReport(operands: string[], options: { output: string; title: string; inputFormat: 'auto' | InputFormat; specialFiles?: boolean }, extractor: Extractor, io: Io): Promise<number> {
-  const { inputs, problems } = resolveInputs(operands);
-  const shownOutput = options.output === '' ? "''" : options.output;
-  const problem = outputProblem(options.output, inputs);
-  if (problem) throw new UserError(`report -o ${shownOutput}: ${problem}`);
-  let failed = problems.length > 0;
-  for (const p of problems) await writeTo(io.stderr, `extract: ${p.operand}: ${p.reason}\n`);
+export interface ReportOptions extends ExtractionOptions {
+  /** the HTML file */
+  out: string;
+  title: string;
+}
+
+/** The documents, kept until all are in; then the page. A page that cannot be written is one
+ * line on stderr, as the run's other problems are. */
+function reportSink(options: ReportOptions, io: Io, shownOutput: string, onFailure: () => void): Sink {
   const docs: ReportDocument[] = [];
-  for (const input of inputs) {
-    const source = input.kind === 'stdin' ? '-' : input.path;
-    try {
-      const name = input.kind === 'file' ? input.path : undefined;
-      const formatOf = (head: Uint8Array) => (options.inputFormat === 'auto' ? detectFormat(head.subarray(0, HEAD_BYTES), name) : options.inputFormat);
-      const bytes = await readInput(input, io.stdin, Boolean(options.specialFiles), (head) => {
-        if (formatOf(head) === 'txt') assertTextHead(head);
-      });
+  return {
+    needsText: true,
+    async write(head, batches, pieces) {
+      const indicators: Indicator[] = [];
+      for (const batch of batches) for (const i of batch) indicators.push(i);
       // A converted document shows the text derived from it, which its spans index.
-      docs.push(await documentFromInput(extractor, source, bytes, formatOf(bytes)));
-    } catch (e) {
-      failed = true;
-      await writeTo(io.stderr, `extract: ${source}: ${e instanceof DecodeError || e instanceof ConvertError ? e.message : describeFsError(e)}\n`);
-    }
-  }
-  try {
-    writeFileAtomic(options.output, renderHtmlReport(docs, { title: options.title }));
-  } catch (e) {
-    if (!(e instanceof OutputError)) throw e;
-    await writeTo(io.stderr, `extract: report -o ${shownOutput}: ${e.reason}\n`);
-    return EXIT.usage;
-  }
-  const count = docs.reduce((n, d) => n + d.doc.indicators.length, 0);
-  await writeTo(io.stderr, `extract: wrote ${options.output}: ${docs.length} documents, ${count} indicators\n`);
-  return failed ? EXIT.usage : EXIT.ok;
+      docs.push({ doc: { ...head, indicators }, text: [...pieces()].join('') });
+    },
+    async end() {
+      try {
+        writeFileAtomic(options.out, renderHtmlReport(docs, { title: options.title }));
+      } catch (e) {
+        if (!(e instanceof OutputError)) throw e;
+        onFailure();
+        await writeTo(io.stderr, `extract: report -o ${shownOutput}: ${e.reason}\n`);
+        return;
+      }
+      const count = docs.reduce((n, d) => n + d.doc.indicators.length, 0);
+      if (!options.quiet) await writeTo(io.stderr, `extract: wrote ${options.out}: ${docs.length} documents, ${count} indicators\n`);
+    },
+  };
+}
+
+/** The inputs are extracted as for the extract command (threads, formats, large files, a progress
+ * bar); the page is written once all are in. */
+export async function writeReport(operands: string[], options: ReportOptions, extractor: Extractor, io: Io): Promise<number> {
+  const resolved = resolveInputs(operands);
+  const shownOutput = options.out === '' ? "''" : options.out;
+  const problem = outputProblem(options.out, resolved.inputs);
+  if (problem) throw new UserError(`report -o ${shownOutput}: ${problem}`);
+  let unwritten = false;
+  const code = await extractInto(reportSink(options, io, shownOutput, () => (unwritten = true)), resolved, options, extractor, io);
+  return unwritten ? EXIT.usage : code;
 }

@@ -13,9 +13,10 @@ import { writeFileAtomic } from './atomic.js';
 import { describeFsError, EXIT, InputError, OutputError, UserError } from './errors.js';
 import { derivedTextName, fileBlocks, fileIdentity, outputName, readInput, STREAM_LIMIT } from './files.js';
 import { extractJob } from './jobs.js';
-import { resolveInputs, type Input } from './inputs.js';
+import { resolveInputs, type Input, type Resolved } from './inputs.js';
 import { csv, jsonFiles, jsonLines, terminalView, writeTo, type Sink } from './output.js';
 import { inProcess, threadPool, type Job } from './pool.js';
+import { NO_PROGRESS, progressBar } from './progress.js';
 import type { Io } from './main.js';
 import { hashFile, isCurrent, settingsOf, sha256, type Settings } from './resume.js';
 import { makeChalk } from './view.js';
@@ -23,23 +24,36 @@ import { makeChalk } from './view.js';
 /** Text files larger than this are extracted on the main thread, chunk by chunk. */
 export const LARGE_FILE = 8 << 20;
 
-export interface RunOptions {
-  json?: boolean;
-  format?: 'jsonl' | 'csv' | 'view';
-  out?: string;
-  resume?: boolean;
+/** What every command that extracts takes. */
+export interface ExtractionOptions {
   explain?: boolean;
   patterns?: string[];
   builtinPatterns: boolean;
   jobs?: number;
-  input: 'files' | 'jsonl';
   /** how to read the inputs: by their content and name (auto), or all in one format */
   inputFormat: 'auto' | InputFormat;
-  /** a folder for the text derived from each converted input */
-  textOut?: string;
   /** read devices, FIFOs and sockets too */
   specialFiles?: boolean;
+  /** no progress bar and no summary on stderr */
+  quiet?: boolean;
 }
+
+export interface RunOptions extends ExtractionOptions {
+  json?: boolean;
+  format?: 'jsonl' | 'csv' | 'view';
+  out?: string;
+  resume?: boolean;
+  input: 'files' | 'jsonl';
+  /** a folder for the text derived from each converted input */
+  textOut?: string;
+  /** with CSV, a row for each document without indicators */
+  allDocuments?: boolean;
+  /** colors on a terminal: from --color/--no-color, else NO_COLOR, FORCE_COLOR and the terminal */
+  color: boolean;
+}
+
+/** How the inputs are read: files or records, and the options that change what a job is. */
+type InputOptions = Pick<ExtractionOptions, 'inputFormat' | 'specialFiles'> & Partial<Pick<RunOptions, 'input' | 'out'>>;
 
 /** The folder of --out or --text-out, made when missing; anything else there is a usage error. */
 function outputFolder(option: string, dir: string): void {
@@ -65,11 +79,15 @@ function refuseOverwritingInputs(option: string, dir: string, inputs: Input[], n
   }
 }
 
+function chooseFormat(options: RunOptions, io: Io): 'jsonl' | 'csv' | 'view' {
+  return options.format ?? (options.json || !io.isTTY ? 'jsonl' : 'view');
+}
+
 function chooseSink(options: RunOptions, io: Io, settings: Settings): Sink {
   if (options.out) return jsonFiles(options.out, settings);
-  const format = options.format ?? (options.json || !io.isTTY ? 'jsonl' : 'view');
-  if (format === 'csv') return csv(io.stdout);
-  if (format === 'view') return terminalView(io.stdout, makeChalk(io.color), io.columns || 80);
+  const format = chooseFormat(options, io);
+  if (format === 'csv') return csv(io.stdout, { allDocuments: options.allDocuments });
+  if (format === 'view') return terminalView(io.stdout, makeChalk(options.color), io.columns || 80);
   // Records in, lines out, one for one: a record that gives no document has its error record.
   return jsonLines(io.stdout, { errorRecords: options.input === 'jsonl' });
 }
@@ -171,7 +189,7 @@ async function* recordJobs(stdin: Readable, out: string | undefined, current: Cu
 }
 
 /** The inputs as jobs, read one at a time; JSON Lines records from stdin with --input jsonl. */
-async function* jobsOf(inputs: Input[], options: RunOptions, io: Io, current: Current): AsyncGenerator<Job> {
+async function* jobsOf(inputs: Input[], options: InputOptions, io: Io, current: Current): AsyncGenerator<Job> {
   if (options.input === 'jsonl') yield* recordJobs(io.stdin, options.out, current);
   else for (const input of inputs) yield await fileJob(input, options, io, current);
 }
@@ -188,7 +206,7 @@ function readHead(path: string): Uint8Array {
 }
 
 /** The input's format: forced by --input-format, else told by its first bytes and its name. */
-function formatOf(head: Uint8Array, options: RunOptions, name?: string): InputFormat {
+function formatOf(head: Uint8Array, options: InputOptions, name?: string): InputFormat {
   return options.inputFormat === 'auto' ? detectFormat(head, name) : options.inputFormat;
 }
 
@@ -202,7 +220,7 @@ function bytesJob(source: string, bytes: Uint8Array, format: InputFormat): Job {
  * rejects. A text larger than LARGE_FILE is extracted on this thread (a worker's heap is
  * bounded), a regular file a block at a time: even its hash, for --resume.
  */
-async function fileJob(input: Input, options: RunOptions, io: Io, current: Current): Promise<Job> {
+async function fileJob(input: Input, options: InputOptions, io: Io, current: Current): Promise<Job> {
   const source = input.kind === 'stdin' ? '-' : input.path;
   const name = input.kind === 'file' ? source : undefined;
   // Binary bytes that are no PDF nor Word file stop the reading of a stream that may never end.
@@ -251,9 +269,9 @@ export async function runExtract(operands: string[], options: RunOptions, extrac
   if (options.input !== 'jsonl' && !operands.length) throw new UserError('no input given: name files, folders, globs, or - for stdin (see --help)');
   if (options.resume && !options.out) throw new UserError('--resume goes with --out DIR');
   if (options.input === 'jsonl' && options.inputFormat !== 'auto') throw new UserError('--input jsonl reads text records: --input-format is for files');
-  const { inputs, problems } = options.input === 'jsonl' ? { inputs: [], problems: [] } : resolveInputs(operands);
-  let failed = problems.length > 0;
-  for (const p of problems) await writeTo(io.stderr, `extract: ${p.operand}: ${p.reason}\n`);
+  if (options.allDocuments && (options.out || chooseFormat(options, io) !== 'csv')) throw new UserError('--all-documents goes with --format csv');
+  const resolved = options.input === 'jsonl' ? { inputs: [], problems: [] } : resolveInputs(operands);
+  const { inputs } = resolved;
   const sources = inputs.map((input) => (input.kind === 'stdin' ? '-' : input.path));
   if (options.out) {
     outputFolder('--out', options.out);
@@ -266,24 +284,69 @@ export async function runExtract(operands: string[], options: RunOptions, extrac
     refuseClashes('--text-out', sources.filter((s) => s === '-' || formatOfName(s)), derivedTextName);
     refuseOverwritingInputs('--text-out', options.textOut, converted, derivedTextName);
   }
-  const explain = Boolean(options.explain);
-  const settings = settingsOf(extractor, explain, options.inputFormat);
-  const sink = chooseSink(options, io, settings);
+  const settings = settingsOf(extractor, Boolean(options.explain), options.inputFormat);
   const current: Current = (source, inputHash) => Boolean(options.resume && options.out) && isCurrent(options.out!, outputName(source), inputHash(), settings);
-  const threads = threadCount(options.jobs, options.input === 'jsonl' ? undefined : inputs.length, availableParallelism());
+  return extractInto(chooseSink(options, io, settings), resolved, options, extractor, io, current);
+}
+
+/** A file's size; 0 for one that cannot be read (it is reported when it is read). */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** The input bytes in all, unless stdin is one of the inputs. */
+function totalBytes(inputs: Input[]): number | undefined {
+  return inputs.every((i) => i.kind === 'file') ? inputs.reduce((sum, i) => sum + (i.kind === 'file' ? sizeOf(i.path) : 0), 0) : undefined;
+}
+
+/** The input bytes of a job, as the progress bar counts them. */
+function jobSize(job: Job): number {
+  if (job.bytes) return job.bytes.length;
+  if (job.text !== undefined) return Buffer.byteLength(job.text);
+  const large = job.outcome && 'large' in job.outcome ? job.outcome : undefined;
+  if (!large) return 0;
+  return large.bytes?.length ?? (large.text !== undefined ? Buffer.byteLength(large.text) : sizeOf(large.large));
+}
+
+/**
+ * Extracts the inputs, in input order, into a sink: one document after the other, an input that
+ * cannot be read reported on stderr (`extract: INPUT: REASON`) and the others still processed.
+ * On a terminal, stderr shows a progress bar meanwhile. Resolves to the exit code.
+ */
+export async function extractInto(
+  sink: Sink,
+  { inputs, problems }: Resolved,
+  options: ExtractionOptions & Partial<Pick<RunOptions, 'input' | 'out' | 'textOut'>>,
+  extractor: Extractor,
+  io: Io,
+  current: Current = () => false,
+): Promise<number> {
+  const jsonl = options.input === 'jsonl';
+  const progress = io.stderrIsTTY && !options.quiet ? progressBar(io.stderr, jsonl ? {} : { total: inputs.length, totalBytes: totalBytes(inputs) }) : NO_PROGRESS;
+  const say = async (line: string) => {
+    progress.erase();
+    await writeTo(io.stderr, line);
+  };
+  let failed = problems.length > 0;
+  for (const p of problems) await say(`extract: ${p.operand}: ${p.reason}\n`);
+  const explain = Boolean(options.explain);
+  const threads = threadCount(options.jobs, jsonl ? undefined : inputs.length, availableParallelism());
   const here = (job: Job) => extractJob(extractor, job, explain);
   const engine = threads > 1 ? threadPool(threads, { builtin: options.builtinPatterns, patternDirs: options.patterns ?? [], explain }, here) : inProcess(here);
-  const view = !options.out && (options.format ?? (options.json || !io.isTTY ? 'jsonl' : 'view')) === 'view';
-  // What the messages call each job's input, and the text the readable view shows, in job
-  // order: the engine gives one outcome per job, in the same order.
-  const queued: { source: string; input: string; text: () => string }[] = [];
+  // What the messages call each job's input, the text a sink that shows it needs, and the input
+  // bytes the progress bar counts, in job order: the engine gives one outcome per job, in order.
+  const queued: { source: string; input: string; text: () => string; size: number }[] = [];
 
   // A converted input's text comes back with its document.
   async function* remembered(): AsyncGenerator<Job> {
     for await (const job of jobsOf(inputs, options, io, current)) {
       const { bytes, text } = job;
-      const shown = !view ? () => '' : bytes && !job.format ? () => decode(bytes).text : () => text ?? '';
-      queued.push({ source: job.source, input: job.input ?? job.source, text: shown });
+      const shown = !sink.needsText ? () => '' : bytes && !job.format ? () => decode(bytes).text : () => text ?? '';
+      queued.push({ source: job.source, input: job.input ?? job.source, text: shown, size: jobSize(job) });
       yield job;
     }
   }
@@ -295,23 +358,25 @@ export async function runExtract(operands: string[], options: RunOptions, extrac
     } catch (e) {
       if (!(e instanceof OutputError)) throw e;
       failed = true;
-      await writeTo(io.stderr, `extract: ${input}: ${e.message}\n`);
+      await say(`extract: ${input}: ${e.message}\n`);
     }
   }
 
   try {
     for await (const outcome of engine.run(remembered())) {
-      const { source, input, text } = queued.shift()!;
+      const { source, input, text, size } = queued.shift()!;
+      // A document on the terminal that shows the bar: the bar gives way first.
+      if (io.isTTY) progress.erase();
       if ('error' in outcome) {
         failed = true;
-        await writeTo(io.stderr, `extract: ${input}: ${outcome.error}\n`);
+        await say(`extract: ${input}: ${outcome.error}\n`);
         await sink.failed?.(source, outcome.error);
       } else if ('doc' in outcome) {
         const { indicators, ...head } = outcome.doc;
         const derived = outcome.derived;
         await deliver(input, async () => {
           if (derived !== undefined && options.textOut) writeFileAtomic(join(options.textOut, derivedTextName(head.source)), derived);
-          await sink.write(head, [indicators], derived !== undefined ? () => derived : text);
+          await sink.write(head, [indicators], () => [derived ?? text()]);
         });
       } else if ('large' in outcome) {
         // A file is read a block at a time, so that memory does not grow with it; a text that only
@@ -324,19 +389,22 @@ export async function runExtract(operands: string[], options: RunOptions, extrac
               : bytes
                 ? streamBytes(extractor, source, bytes, { explain })
                 : (streamBlocks(extractor, source, fileBlocks(source), { explain }) ?? streamBytes(extractor, source, readFileSync(source), { explain }));
-          await deliver(input, () => sink.write(stream.head, stream.batches, stream.text));
+          await deliver(input, () => sink.write(stream.head, stream.batches, stream.pieces));
         } catch (e) {
           // The input could not be read or decoded (it may change while it is read); anything
           // else, writing the output included, is not about this input.
           const reading = e instanceof DecodeError || ['open', 'read'].includes((e as NodeJS.ErrnoException).syscall ?? '');
           if (!reading) throw e;
           failed = true;
-          await writeTo(io.stderr, `extract: ${input}: ${e instanceof DecodeError ? e.message : describeFsError(e)}\n`);
+          await say(`extract: ${input}: ${e instanceof DecodeError ? e.message : describeFsError(e)}\n`);
         }
       }
+      progress.advance(size);
     }
+    progress.erase();
     await sink.end();
   } finally {
+    progress.erase();
     await engine.close();
   }
   return failed ? EXIT.usage : EXIT.ok;

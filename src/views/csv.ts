@@ -1,10 +1,14 @@
 // The CSV view: one row per indicator, RFC 4180, so that a spreadsheet opens it as it is.
+// Columns are only ever added at the end, so that a sheet that reads them by position still works.
 import type { ExtractedDocument, Indicator } from '../contract.js';
 
 export const CSV_COLUMNS: readonly string[] = [
   'source', 'metric', 'value', 'upper', 'unit', 'direction', 'basis', 'qualifier',
-  'subject', 'target', 'start', 'end', 'text', 'pattern',
+  'subject', 'target', 'start', 'end', 'text', 'pattern', 'signed_value', 'sentence',
 ];
+
+/** The sentence that holds a span (src/views/sentences.ts). */
+export type SentenceOf = (span: readonly [number, number]) => string;
 
 // RFC 4180 ends records with CRLF; spreadsheets on every platform accept it.
 const EOL = '\r\n';
@@ -22,10 +26,13 @@ function cell(v: string | number | boolean | null | undefined): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
-function row(source: string, i: Indicator): string[] {
+function row(source: string, i: Indicator, sentence: string): string[] {
+  // A fall is negative, so that a column of changes sums and charts as it reads.
+  const signed = i.direction === 'down' && i.value !== 0 ? -i.value : i.value;
   return [
     source, i.metric, cell(i.value), cell(i.upper), i.unit, cell(i.direction), cell(i.basis),
     cell(i.qualifier), cell(i.subject), cell(i.target), cell(i.span[0]), cell(i.span[1]), i.text, i.pattern,
+    cell(signed), sentence,
   ];
 }
 
@@ -33,8 +40,13 @@ export function csvHeader(): string {
   return line(CSV_COLUMNS);
 }
 
-export function csvRows(doc: ExtractedDocument): string {
-  return doc.indicators.map((i) => line(row(doc.source, i))).join('');
+export function csvRows(doc: ExtractedDocument, sentenceOf: SentenceOf): string {
+  return doc.indicators.map((i) => line(row(doc.source, i, sentenceOf(i.span)))).join('');
+}
+
+/** The row of a document without indicators (with --all-documents): its source, the rest empty. */
+export function csvDocumentRow(source: string): string {
+  return line(CSV_COLUMNS.map((_, k) => (k === 0 ? source : '')));
 }
 
 /** Reads RFC 4180 text back into rows of fields. Accepts LF as well as CRLF and skips a
