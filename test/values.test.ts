@@ -17,6 +17,8 @@ describe('readableValue', () => {
     [{ value: 2362, unit: '起' }, '2362起'],
     [{ value: 0.5, unit: '元' }, '0.5元'],
     [{ value: 123456.7, unit: '吨' }, '123,456.7吨'],
+    [{ value: 41256, unit: '元' }, '41,256元'],
+    [{ value: 12345678, unit: '元' }, '12,345,678元'],
     [{ value: 123456789, unit: '元' }, '123,456,789元'],
     [{ value: 1234567890123456, unit: '元' }, '1,234,567,890,123,456元'],
     // Rates, shares and multiples never take a multiplier.

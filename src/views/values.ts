@@ -8,8 +8,9 @@ const STEPS: readonly [power: number, name: string][] = [
   [8, '亿'],
   [4, '万'],
 ];
-// More decimals than this in 万 or 亿 reads worse than the whole number (123,456.7吨).
-const MAX_DECIMALS = 4;
+// More decimals than this in 万 or 亿 read worse than the whole number: reports write 1276.04万元
+// and 41256元, not 4.1256万元.
+const MAX_DECIMALS = 2;
 // Rates, shares and multiples are never large amounts.
 const NO_MULTIPLIER = new Set(['%', '百分点', '倍']);
 
