@@ -1,5 +1,6 @@
-// Makes the README's pictures: docs/report.png (the HTML report) and docs/terminal.png (the
-// terminal view, its ANSI colors drawn as HTML). Uses Debian's chromium through playwright-core.
+// Makes the README's pictures: docs/report.png (the HTML report as it opens),
+// docs/report-document.png (one of its documents opened) and docs/terminal.png (the terminal
+// view, its ANSI colors drawn as HTML). Uses Debian's chromium through playwright-core.
 //   node scripts/screenshots.mjs
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -36,12 +37,14 @@ try {
   const report = join(tmp, 'report.html');
   execFileSync(process.execPath, [bin, 'report', 'fixtures', '-o', report], { cwd: root });
   await page.goto(`file://${report}`);
-  await page.click('details[data-doc="14"] > summary');
-  await page.locator('details[data-doc="14"] .text').waitFor();
-  await page.locator('details[data-doc="14"] mark').first().hover();
   await page.screenshot({ path: join(root, 'docs/report.png') });
+  await page.click('details[data-doc="2"] > summary');
+  await page.locator('details[data-doc="2"] .text').waitFor();
+  await page.locator('details[data-doc="2"] summary').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await page.locator('details[data-doc="2"] mark').first().hover();
+  await page.screenshot({ path: join(root, 'docs/report-document.png') });
 
-  const view = execFileSync(process.execPath, [bin, '-f', 'view', 'fixtures/15-ellipsis.txt'], { cwd: root, env: { ...process.env, FORCE_COLOR: '1', NO_COLOR: '' }, encoding: 'utf8' });
+  const view = execFileSync(process.execPath, [bin, '-f', 'view', 'fixtures/07-money-amounts.txt', 'fixtures/15-ellipsis.txt'], { cwd: root, env: { ...process.env, FORCE_COLOR: '1', NO_COLOR: '' }, encoding: 'utf8' });
   const terminal = join(tmp, 'terminal.html');
   writeFileSync(terminal, ansiToHtml(view));
   await page.setViewportSize({ width: 1000, height: 560 });
@@ -50,4 +53,4 @@ try {
 } finally {
   await browser.close();
 }
-console.log('wrote docs/report.png and docs/terminal.png');
+console.log('wrote docs/report.png, docs/report-document.png and docs/terminal.png');
