@@ -38,7 +38,7 @@ describe('extract check', () => {
     writeFileSync(join(dir, 'other.txt'), TEXT);
     const none = run(['check', dir]);
     expect(none.code).toBe(1);
-    expect(none.stdout).toBe(`check: none of the 2 .txt files in ${dir} has a NAME.expected.json to compare with: run \`extract check ${dir} --update\` to write them, read them, and commit them\n`);
+    expect(none.stdout).toBe(`check: none of the 2 fixtures in ${dir} has a NAME.expected.json to compare with: run \`extract check ${dir} --update\` to write them, read them, and commit them\n`);
     expect(none.stdout).not.toContain('differences');
     expect(run(['check', dir, '--update']).stdout).toContain(`check: 2 fixtures in ${dir}: 0 unchanged, 2 updated\n`);
     const clean = run(['check', dir]);
@@ -53,10 +53,10 @@ describe('extract check', () => {
     expect(one.stdout).toBe(`new.txt: has no new.expected.json (run extract check --update to write it)\ncheck: 3 fixtures in ${dir}: 2 unchanged, 1 without expectation\n`);
   });
 
-  it('exits 2 for a folder without .txt files', () => {
+  it('exits 2 for a folder without fixtures', () => {
     const r = run(['check', mkdtempSync(join(tmpdir(), 'extract-check-'))]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^extract: check: .*: directory has no \.txt files\n$/);
+    expect(r.stderr).toMatch(/^extract: check: .*: no fixtures \(\.txt, \.pdf, \.html, \.htm or \.docx files\)\n$/);
   });
 
   it('shows an edited expectation as a diff naming the document, the indicator and the field; --update restores it', () => {

@@ -7,7 +7,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { temporaryName } from '../src/cli/atomic.js';
-import { BIN, expectLines, runCli, withMounts, workdir } from './helpers.js';
+import { BIN, expectLines, onlyIf, runCli, withMounts, workdir } from './helpers.js';
 
 const REPORT = '全市地区生产总值增长5.2%，新建学校12所。\n';
 /** About 100 KB of text whose JSON is larger still: too much for a file system of 64 KB. */
@@ -39,7 +39,8 @@ describe('--out', () => {
     expect(r.code).toBe(2);
   });
 
-  it.skipIf(!tinyDisk)(`a full disk: that document is reported, the others are written, no temporary is left${tinyDisk ? '' : ' (skipped: needs root and unshare)'}`, () => {
+  it('a full disk: that document is reported, the others are written, no temporary is left', (ctx) => {
+    ctx.skip(!tinyDisk, 'a disk of its own needs root and unshare');
     const dir = workdir({ 'a.txt': REPORT, 'big.txt': LONG_REPORT, 'c.txt': REPORT });
     mkdirSync(join(dir, 'small'));
     const r = runCli(['a.txt', 'big.txt', 'c.txt', '--out', 'small/json', '--jobs', '1'], { cwd: dir }, [...tinyDisk!, 'sh', '-c', '"$@"; code=$?; ls -A small/json; exit $code', 'sh']);
@@ -49,7 +50,8 @@ describe('--out', () => {
     expect(r.code).toBe(2);
   });
 
-  it.skipIf(!readOnly)(`a read-only folder: every document reported, exit 2${readOnly ? '' : ' (skipped: needs root and unshare)'}`, () => {
+  it('a read-only folder: every document reported, exit 2', (ctx) => {
+    ctx.skip(!readOnly, 'a read-only file system of its own needs root and unshare');
     const dir = workdir({ 'a.txt': REPORT, 'b.txt': REPORT });
     mkdirSync(join(dir, 'ro'));
     const r = runCli(['a.txt', 'b.txt', '--out', 'ro'], { cwd: dir }, readOnly!);
@@ -137,7 +139,8 @@ describe('report -o', () => {
     expect(listing(dir)).toEqual(['a.txt']);
   });
 
-  it.skipIf(!tinyDisk)(`a full disk: one line, exit 2, no temporary left${tinyDisk ? '' : ' (skipped: needs root and unshare)'}`, () => {
+  it('a full disk: one line, exit 2, no temporary left', (ctx) => {
+    ctx.skip(!tinyDisk, 'a disk of its own needs root and unshare');
     const dir = workdir({ 'big.txt': LONG_REPORT });
     mkdirSync(join(dir, 'small'));
     const r = runCli(['report', 'big.txt', '-o', 'small/r.html'], { cwd: dir }, [...tinyDisk!, 'sh', '-c', '"$@"; code=$?; ls -A small; exit $code', 'sh']);
@@ -170,7 +173,8 @@ describe('temporary files', () => {
 });
 
 // Root may write anywhere a mode bit forbids: the check of a folder root cannot write needs a user.
-describe.skipIf(!root || spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']).status !== 0)('as a user without rights', () => {
+describe('as a user without rights', () => {
+  onlyIf(root && spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']).status === 0, 'needs root and setpriv to drop to uid 65534');
   it('a folder it may not write in: one line, exit 2', () => {
     const dir = workdir({ 'a.txt': REPORT });
     spawnSync('chmod', ['755', dir]);
