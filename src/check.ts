@@ -8,13 +8,13 @@ export type Change =
   | { kind: 'changed'; before: Indicator; after: Indicator; fields: { field: string; before: unknown; after: unknown }[] };
 
 export interface DocumentDiff {
-  /** document-level fields that differ: sha256, chars, encoding, format, schemaVersion */
+  /** document-level fields that differ: sha256, chars, encoding, format, date, schemaVersion */
   document: { field: string; before: unknown; after: unknown }[];
   indicators: Change[];
 }
 
-const DOCUMENT_FIELDS = ['schemaVersion', 'source', 'sha256', 'encoding', 'format', 'chars'] as const;
-const INDICATOR_FIELDS = ['metric', 'value', 'upper', 'unit', 'direction', 'basis', 'qualifier', 'subject', 'target', 'span', 'text', 'page', 'pattern'] as const;
+const DOCUMENT_FIELDS = ['schemaVersion', 'source', 'sha256', 'encoding', 'format', 'chars', 'date'] as const;
+const INDICATOR_FIELDS = ['metric', 'canonical', 'value', 'upper', 'unit', 'direction', 'basis', 'qualifier', 'subject', 'target', 'period', 'span', 'text', 'page', 'pattern'] as const;
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

@@ -2,7 +2,7 @@
 // types the code uses and of the JSON Schema that `extract schema` prints.
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 1 as const;
+export const SCHEMA_VERSION = 2 as const;
 
 export const Direction = z.enum(['up', 'down', 'flat']);
 export const Qualifier = z.enum(['over', 'nearly', 'about', 'under']);
@@ -14,9 +14,30 @@ export const Explanation = z
   })
   .describe('why each field has its value; only with --explain');
 
+const IsoDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD');
+
+export const Period = z
+  .object({
+    text: z.string().min(1).describe('the words that gave the period, as written'),
+    from: IsoDate.nullable().describe('when it starts (YYYY, YYYY-MM or YYYY-MM-DD), or null when the text cannot tell'),
+    to: IsoDate.nullable().describe('when it ends, or null when the text cannot tell'),
+  })
+  .strict()
+  .describe('the time the figure refers to (docs/period.md)');
+
+export const DocumentDate = z
+  .object({
+    text: z.string().min(1).describe('the date as written'),
+    value: IsoDate.describe('YYYY, YYYY-MM or YYYY-MM-DD, as precise as the text'),
+    span: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).describe('[start, end) in code points'),
+  })
+  .strict()
+  .describe("the document's own date (docs/period.md)");
+
 export const Indicator = z
   .object({
     metric: z.string().min(1).describe('the shortest noun phrase that names what is measured'),
+    canonical: z.string().min(1).describe('the metric with synonyms and what is not part of a metric (place, time) taken out, to group the same metric'),
     value: z.number().describe('the number with every multiplier applied; the lower bound of a range'),
     upper: z.number().optional().describe('the upper bound of a range; absent otherwise'),
     unit: z.string().min(1).describe('the unit or measure word, multiplier taken out: 元, %, 百分点, 个 ...'),
@@ -25,6 +46,7 @@ export const Indicator = z
     qualifier: Qualifier.nullable().describe('over, nearly, about or under'),
     subject: z.string().nullable().describe('the place or body the figure belongs to, when the sentence names it'),
     target: z.boolean().describe('true for a goal, plan or forecast'),
+    period: Period.nullable().describe('when the figure holds, or null when the text does not say'),
     span: z
       .tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])
       .describe('[start, end) in Unicode code points of the decoded document'),
@@ -46,6 +68,7 @@ export const ExtractedDocument = z
     encoding: Encoding.describe('the encoding the input was decoded from (utf-8 for a PDF or a Word file: the derived text)'),
     format: Format.optional().describe('pdf, html or docx: the input was converted, and spans index the text derived from it; absent for text'),
     chars: z.number().int().nonnegative().describe('length of the decoded text in code points'),
+    date: DocumentDate.nullable().describe("the document's own date, or null when the text does not give one"),
     indicators: z.array(Indicator),
   })
   .strict();
@@ -63,6 +86,8 @@ export const ErrorRecord = z
 export type Direction = z.infer<typeof Direction>;
 export type Qualifier = z.infer<typeof Qualifier>;
 export type Indicator = z.infer<typeof Indicator>;
+export type Period = z.infer<typeof Period>;
+export type DocumentDate = z.infer<typeof DocumentDate>;
 export type Encoding = z.infer<typeof Encoding>;
 export type Format = z.infer<typeof Format>;
 export type ExtractedDocument = z.infer<typeof ExtractedDocument>;

@@ -8,6 +8,7 @@ import type { InputFormat } from './pipeline/convert/detect.js';
 import { decode, decodeBlocks, wholeEncoding, type Blocks } from './pipeline/decode.js';
 import { extractChunks, extractPieces, type ExtractOptions, type Extractor } from './pipeline/extract.js';
 import { WrapWidth } from './pipeline/normalize.js';
+import { DateReader, readDocumentDate } from './pipeline/period/date.js';
 
 export type DocumentHead = Omit<ExtractedDocument, 'indicators'>;
 
@@ -49,7 +50,8 @@ function* paged(batches: Iterable<Indicator[]>, pageStarts: readonly number[]): 
 }
 
 export function streamText(ex: Extractor, source: string, text: string, encoding: Encoding, bytes: Uint8Array, options: ExtractOptions = {}, derivation?: Derivation): DocumentStream {
-  const batches = extractChunks(ex, text, options);
+  const date = readDocumentDate(text);
+  const batches = extractChunks(ex, text, options, date);
   return {
     head: {
       schemaVersion: SCHEMA_VERSION,
@@ -58,6 +60,7 @@ export function streamText(ex: Extractor, source: string, text: string, encoding
       encoding,
       ...(derivation && { format: derivation.format }),
       chars: countCodePoints(text),
+      date,
     },
     pieces: () => [text],
     batches: derivation?.pageStarts ? paged(batches, derivation.pageStarts) : batches,
@@ -71,7 +74,7 @@ export function streamBytes(ex: Extractor, source: string, bytes: Uint8Array, op
 
 /**
  * A document too large to hold, read from its bytes block by block: one reading for its
- * encoding, one for its hash, length and wrap width, one for its indicators, a chunk at a time,
+ * encoding, one for its hash, length, wrap width and date, one for its indicators, a chunk at a time,
  * so that memory does not grow with its size. Null when the text can only be decoded whole (a
  * byte-order mark, a cut-off or broken end): streamBytes then.
  */
@@ -87,15 +90,18 @@ export function streamBlocks(ex: Extractor, source: string, blocks: Blocks, opti
   };
   let chars = 0;
   const width = new WrapWidth();
+  const dateReader = new DateReader();
   // A streaming decoder never splits a pair of surrogates between two pieces.
   for (const piece of decodeBlocks(encoding, hashed)) {
     chars += countCodePoints(piece);
     width.push(piece);
+    dateReader.push(piece);
   }
+  const date = dateReader.date();
   return {
-    head: { schemaVersion: SCHEMA_VERSION, source, sha256: hash.digest('hex'), encoding, chars },
+    head: { schemaVersion: SCHEMA_VERSION, source, sha256: hash.digest('hex'), encoding, chars, date },
     pieces: () => decodeBlocks(encoding, blocks),
-    batches: extractPieces(ex, decodeBlocks(encoding, blocks), width.width(), options),
+    batches: extractPieces(ex, decodeBlocks(encoding, blocks), width.width(), date, options),
   };
 }
 

@@ -138,6 +138,8 @@ describe('views from the command line', () => {
     const column = (name: string) => rows.slice(1).map((row) => row[rows[0]!.indexOf(name)]);
     expect(column('signed_value')).toEqual(['-12.5', '3.2', '18']);
     expect(column('sentence')).toEqual(Array(3).fill(REPORT.trim()));
+    expect(column('canonical')).toEqual(['刑事案件发案数', '刑事案件破案率', '新建村级警务室']);
+    expect(column('period')).toEqual(['今年', '今年', '今年']);
   });
 
   it('keeps a row for a document without indicators with --all-documents (CSV only)', () => {

@@ -19,12 +19,12 @@ function report(source: string, text: string, items: [quote: string, fields: Fie
     for (let k = 0; k <= nth; k++) at = text.indexOf(quote, at + 1);
     const start = Array.from(text.slice(0, at)).length;
     return {
-      direction: null, basis: null, qualifier: null, subject: null, target: false, pattern: 'test',
+      canonical: fields.metric, direction: null, basis: null, qualifier: null, subject: null, target: false, period: null, pattern: 'test',
       ...fields, span: [start, start + Array.from(quote).length], text: quote,
     };
   });
   const doc = ExtractedDocument.parse({
-    schemaVersion: 1, source, sha256: '0'.repeat(64), encoding: 'utf-8', chars: Array.from(text).length, indicators,
+    schemaVersion: 2, source, sha256: '0'.repeat(64), encoding: 'utf-8', chars: Array.from(text).length, date: null, indicators,
   });
   return { doc, text };
 }
@@ -32,7 +32,7 @@ function report(source: string, text: string, items: [quote: string, fields: Fie
 const DOCS: ReportDocument[] = [
   report('reports/2024/平安建设报告.txt', '𠀀𠀁全市刑事案件发案数下降39.2%，破案率同比上升\n19.23个百分点。挽回经济损失1276.04万元。', [
     ['刑事案件发案数下降39.2%', { metric: '刑事案件发案数', value: 39.2, unit: '%', direction: 'down', subject: '全市' }],
-    ['破案率同比上升\n19.23个百分点', { metric: '破案率', value: 19.23, unit: '百分点', direction: 'up', basis: 'yoy' }],
+    ['破案率同比上升\n19.23个百分点', { metric: '破案率', value: 19.23, unit: '百分点', direction: 'up', basis: 'yoy', period: { text: '1—10月', from: '2025-01', to: '2025-10' } }],
     ['挽回经济损失1276.04万元', { metric: '挽回经济损失', value: 12760400, unit: '元' }],
   ]),
   report('reports/2024/旅游 <b>"统计"</b>.txt', '旅游人次和花费增长均超20%。注：</script><script>alert(1)</script><b>粗</b>。能耗下降3.5%。', [
@@ -182,7 +182,9 @@ describe('the report in Chromium', () => {
     const mark = page.locator('details[data-doc="0"] mark').nth(1);
     await mark.hover();
     await expect.poll(() => page.locator('#panel').textContent()).toContain('破案率');
-    expect(await mark.getAttribute('title')).toContain('破案率 · ↑ 19.23百分点 · basis: yoy');
+    expect(await mark.getAttribute('title')).toContain('破案率 · ↑ 19.23百分点 · basis: yoy · period: 2025-01–2025-10');
+    expect(await page.locator('#panel').textContent()).toContain('period2025-01–2025-10');
+    expect(await page.locator('#rows td').allTextContents()).toContain('2025-01–2025-10');
     await page.locator('details[data-doc="1"] mark').last().focus();
     expect(await page.locator('#panel').textContent()).toContain('能耗');
     await page.screenshot({ path: resolve(ARTIFACTS, 'report.png'), fullPage: true });

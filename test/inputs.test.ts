@@ -102,11 +102,12 @@ describe('inputs that cannot be read are reported, one line each, and the others
     expect(r.stderr).toBe('');
     const [empty, a] = documents(r.stdout);
     expect(empty).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       source: 'empty.txt',
       sha256: createHash('sha256').update('').digest('hex'),
       encoding: 'utf-8',
       chars: 0,
+      date: null,
       indicators: [],
     });
     expect(tuples(a!)).toEqual(TUPLES);

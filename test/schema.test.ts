@@ -18,9 +18,9 @@ describe('the output contract', () => {
   it('lists every field of an indicator, in the order documents are written', () => {
     const indicator = committed.properties.indicators.items;
     expect(Object.keys(indicator.properties)).toEqual([
-      'metric', 'value', 'upper', 'unit', 'direction', 'basis', 'qualifier', 'subject', 'target', 'span', 'text', 'page', 'pattern', 'explain',
+      'metric', 'canonical', 'value', 'upper', 'unit', 'direction', 'basis', 'qualifier', 'subject', 'target', 'period', 'span', 'text', 'page', 'pattern', 'explain',
     ]);
-    expect(indicator.required).toEqual(['metric', 'value', 'unit', 'direction', 'basis', 'qualifier', 'subject', 'target', 'span', 'text', 'pattern']);
+    expect(indicator.required).toEqual(['metric', 'canonical', 'value', 'unit', 'direction', 'basis', 'qualifier', 'subject', 'target', 'period', 'span', 'text', 'pattern']);
   });
 
   it('is what documents follow, with the schema version in each', () => {

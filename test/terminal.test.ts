@@ -11,21 +11,22 @@ const TEXT =
 function at(quote: string, fields: Pick<Indicator, 'metric' | 'value' | 'unit'> & Partial<Indicator>): Indicator {
   const start = Array.from(TEXT.slice(0, TEXT.indexOf(quote))).length;
   return {
-    direction: null, basis: null, qualifier: null, subject: null, target: false, pattern: 'test',
+    canonical: fields.metric, direction: null, basis: null, qualifier: null, subject: null, target: false, period: null, pattern: 'test',
     ...fields, span: [start, start + Array.from(quote).length], text: quote,
   };
 }
 
 const doc = ExtractedDocument.parse({
-  schemaVersion: 1,
+  schemaVersion: 2,
   source: 'reports/安全工作报告.txt',
   sha256: '0'.repeat(64),
   encoding: 'utf-8',
   chars: Array.from(TEXT).length,
+  date: null,
   indicators: [
     at('刑事案件发案数下降39.2%', { metric: '刑事案件发案数', value: 39.2, unit: '%', direction: 'down', subject: '全市' }),
     at('破案率同比上升\n19.23个百分点', { metric: '破案率', value: 19.23, unit: '百分点', direction: 'up', basis: 'yoy' }),
-    at('挽回经济损失1276.04万元', { metric: '挽回经济损失', value: 12760400, unit: '元' }),
+    at('挽回经济损失1276.04万元', { metric: '挽回经济损失', value: 12760400, unit: '元', period: { text: '1—10月', from: '2025-01', to: '2025-10' } }),
     at('超20%', { metric: '旅游人次', value: 20, unit: '%', direction: 'up', qualifier: 'over' }),
     at('超20%', { metric: '旅游花费', value: 20, unit: '%', direction: 'up', qualifier: 'over' }),
   ],
@@ -55,11 +56,11 @@ describe('renderTerminal', () => {
     expect(lines[0]).toBe('reports/安全工作报告.txt  5 indicators');
     const table = lines.slice(lines.indexOf('') + 1);
     expect(table).toHaveLength(1 + doc.indicators.length);
-    expect(table[0]).toMatch(/metric\s+value\s+±\s+basis\s+qual\s+subject\s+target/);
+    expect(table[0]).toMatch(/metric\s+value\s+±\s+basis\s+qual\s+subject\s+target\s+period$/);
     expect(table[1]).toMatch(/刑事案件发案数\s+39\.2%\s+↓\s+全市/);
     expect(table[2]).toMatch(/破案率\s+19\.23百分点\s+↑\s+yoy/);
     // The value as reports write it (the JSON keeps 12760400).
-    expect(table[3]).toMatch(/挽回经济损失\s+1276\.04万元$/);
+    expect(table[3]).toMatch(/挽回经济损失\s+1276\.04万元\s+2025-01–2025-10$/);
     expect(table[5]).toMatch(/旅游花费\s+20%\s+↑\s+over/);
   });
 

@@ -8,9 +8,14 @@ import type { z } from 'zod';
 import { FragmentError, FragmentFile, Fragments, REQUIRED_SETS } from './fragments.js';
 import { PatternFile, type Kind } from './schema.js';
 import type { Direction } from '../contract.js';
+import { compileMetricNames, MetricFile, type MetricNames } from '../pipeline/canonical.js';
+import { compilePeriods, PeriodFile, type PeriodVocabulary } from '../pipeline/period/vocabulary.js';
 
 export const BUILTIN_PATTERNS = resolve(dirname(fileURLToPath(import.meta.url)), '../../patterns');
 const FRAGMENTS_FILE = 'fragments.yaml';
+/** Vocabulary that is not a pattern: the words of time and the names of metrics. */
+const VOCABULARY_DIR = 'vocabulary';
+const VOCABULARY_FILES = ['periods.yaml', 'metrics.yaml'] as const;
 
 export class PatternError extends Error {
   constructor(
@@ -43,6 +48,10 @@ export interface CompiledPattern {
 export interface PatternLibrary {
   fragments: Fragments;
   patterns: CompiledPattern[];
+  /** patterns/vocabulary/periods.yaml: the words of time */
+  periods: PeriodVocabulary;
+  /** patterns/vocabulary/metrics.yaml: synonyms of metric names */
+  metricNames: MetricNames;
 }
 
 function zodProblem(file: string, error: z.ZodError): PatternError {
@@ -80,7 +89,8 @@ function cached(file: string): unknown {
 /** Writes dist/patterns.json for the built-in folder (scripts/build-dict.mjs calls it). */
 export function writeParsedCache(): void {
   const entries: ParsedCache = {};
-  for (const file of [join(BUILTIN_PATTERNS, FRAGMENTS_FILE), ...patternFiles(BUILTIN_PATTERNS)]) {
+  const vocabulary = VOCABULARY_FILES.map((f) => join(BUILTIN_PATTERNS, VOCABULARY_DIR, f));
+  for (const file of [join(BUILTIN_PATTERNS, FRAGMENTS_FILE), ...vocabulary, ...patternFiles(BUILTIN_PATTERNS)]) {
     const st = statSync(file);
     entries[file] = { size: st.size, mtimeMs: st.mtimeMs, data: parseYaml(readFileSync(file, 'utf8')) };
   }
@@ -143,6 +153,18 @@ export function loadFragments(dir: string): Fragments {
   return fragments;
 }
 
+/** A file of patterns/vocabulary/, validated by its schema and compiled. */
+function loadVocabulary<F, T>(name: (typeof VOCABULARY_FILES)[number], schema: z.ZodType<F>, compile: (file: F) => T): T {
+  const file = join(BUILTIN_PATTERNS, VOCABULARY_DIR, name);
+  const parsed = schema.safeParse(readYaml(file));
+  if (!parsed.success) throw zodProblem(file, parsed.error);
+  try {
+    return compile(parsed.data);
+  } catch (e) {
+    throw new PatternError(file, '', (e as Error).message);
+  }
+}
+
 export function patternFiles(dir: string): string[] {
   return readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f) && f !== FRAGMENTS_FILE)
@@ -198,5 +220,10 @@ export function loadLibrary(options: { builtin?: boolean; extraDirs?: string[] }
     }
   }
   patterns.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
-  return { fragments, patterns };
+  return {
+    fragments,
+    patterns,
+    periods: loadVocabulary('periods.yaml', PeriodFile, compilePeriods),
+    metricNames: loadVocabulary('metrics.yaml', MetricFile, compileMetricNames),
+  };
 }

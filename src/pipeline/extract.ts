@@ -1,6 +1,7 @@
 // Composes the stages: normalize -> sentences and clauses -> the regex pass for figures ->
-// patterns and field rules (read/) -> indicators with spans in the original text.
-import type { Indicator } from '../contract.js';
+// patterns and field rules (read/) -> indicators with spans in the original text -> their
+// periods (period/pass.ts).
+import type { DocumentDate, Indicator } from '../contract.js';
 import type { PatternLibrary } from '../patterns/load.js';
 import { splitSentences, type Section, type Sentence } from './clauses.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
@@ -10,6 +11,9 @@ import { readSentence, type Context, type Reading } from './read/index.js';
 import { readTables, tableCell, type TableCell } from './read/table.js';
 import { findQuantities, quantityRegex, shareListUnits, type Quantity } from './quantities.js';
 import { configureVocabulary, segment, type Token } from './segment.js';
+import { canonicalName } from './canonical.js';
+import { readDocumentDate } from './period/date.js';
+import { readPeriods, startPeriods, type PeriodState } from './period/pass.js';
 
 export interface Extractor {
   library: PatternLibrary;
@@ -88,7 +92,7 @@ function tokensOf(text: string): (from: number, to: number) => Token[] {
 }
 
 /** The indicators of one reading: one for the figure, or one for each member that shares it. */
-function indicatorsOf(r: Reading, sentence: Sentence, ctx: Context, norm: Normalized, original: CodePoints, explain: boolean): Indicator[] {
+function indicatorsOf(r: Reading, sentence: Sentence, ctx: Context, norm: Normalized, original: CodePoints, explain: boolean, canonical: (metric: string) => string): Indicator[] {
   const q = r.figure.quantity;
   // A list of thousands of values must not give spans of thousands of characters.
   const spanStart = Math.max(Math.min(r.metricStart ?? r.figure.cueStart, r.figure.cueStart), r.position ? q.start - SPAN_REACH : 0);
@@ -98,6 +102,7 @@ function indicatorsOf(r: Reading, sentence: Sentence, ctx: Context, norm: Normal
   return names.map((metric, k) => {
     const indicator: Indicator = {
       metric,
+      canonical: canonical(metric),
       value: q.value,
       ...(q.upper !== undefined ? { upper: q.upper } : {}),
       unit: r.unit,
@@ -106,6 +111,7 @@ function indicatorsOf(r: Reading, sentence: Sentence, ctx: Context, norm: Normal
       qualifier: r.qualifier ?? null,
       subject: r.subject ?? null,
       target: r.target!,
+      period: null,
       span: [s, e],
       text: original.slice(s, e),
       pattern: r.figure.pattern.id,
@@ -124,10 +130,11 @@ function indicatorsOf(r: Reading, sentence: Sentence, ctx: Context, norm: Normal
 }
 
 /** The indicator of a table's cell; `at` maps an offset of the chunk's text to its code point. */
-function indicatorOfCell(cell: TableCell, original: CodePoints, at: (unit: number) => number, explain: boolean): Indicator {
+function indicatorOfCell(cell: TableCell, original: CodePoints, at: (unit: number) => number, explain: boolean, canonical: (metric: string) => string): Indicator {
   const span: [number, number] = [at(cell.start), at(cell.end)];
   const indicator: Indicator = {
     metric: cell.metric,
+    canonical: canonical(cell.metric),
     value: cell.value,
     unit: cell.unit,
     direction: cell.direction,
@@ -135,6 +142,7 @@ function indicatorOfCell(cell: TableCell, original: CodePoints, at: (unit: numbe
     qualifier: cell.qualifier,
     subject: null,
     target: cell.target,
+    period: null,
     span,
     text: original.slice(span[0], span[1]),
     pattern: tableCell.id,
@@ -152,13 +160,25 @@ function codePointOffsets(text: string): (unit: number) => number {
   return (unit) => Array.from(text.slice(0, unit)).length;
 }
 
+/** The first unit of the normalized text that comes from code point `at` of the original or after. */
+function normalizedAt(norm: Normalized, at: number): number {
+  let lo = 0;
+  let hi = norm.text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (norm.start[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 interface ChunkResult {
   indicators: Indicator[];
   section: Section;
 }
 
 /** Extracts one chunk of a document; spans are code points of the chunk. */
-function extractChunk(ex: Extractor, norm: Normalized, original: CodePoints, section: Section, options: ExtractOptions): ChunkResult {
+function extractChunk(ex: Extractor, norm: Normalized, original: CodePoints, section: Section, periods: PeriodState, options: ExtractOptions): ChunkResult {
   const lex = ex.lexicon;
   const text = norm.text;
   const split = splitSentences(text, { plan: lex.planHeading, review: lex.reviewHeading, planSentence: lex.planSentence, goalLanguage: lex.goalLanguage, reviewOpening: lex.reviewOpening }, section);
@@ -167,12 +187,15 @@ function extractChunk(ex: Extractor, norm: Normalized, original: CodePoints, sec
   // of their rows are not read again as sentences.
   const chunk = original.slice(0, original.length);
   const at = codePointOffsets(chunk);
-  const cells = readTables(chunk, ex.quantities).map((c) => indicatorOfCell(c, original, at, options.explain === true));
+  const canonical = (metric: string) => canonicalName(ex.library.metricNames, ex.library.periods, lex, metric);
+  const cells = readTables(chunk, ex.quantities).map((c) => indicatorOfCell(c, original, at, options.explain === true, canonical));
   if (cells.length) options.fired?.add(tableCell.id);
   const inTable = (q: Quantity) => cells.some((c) => norm.start[q.start]! >= c.span[0] && norm.start[q.start]! < c.span[1]);
   const all = findQuantities(text, ex.quantities).filter((q) => !cells.length || !inTable(q));
   shareListUnits(text, all, lex.timeUnits);
   const out: Indicator[] = [];
+  // Where each indicator's figure starts in the normalized text, for the periods.
+  const figureAt = new Map<Indicator, number>();
   let k = 0;
   // The last metric of the paragraph so far and its first, which a sentence that names none may go on with.
   const before: { last: string | null; head: string | null } = { last: null, head: null };
@@ -187,12 +210,20 @@ function extractChunk(ex: Extractor, norm: Normalized, original: CodePoints, sec
     const read = readSentence(ex.library, ctx, sentence, inSentence, before);
     before.last = read.lastMetric ?? before.last;
     before.head ??= read.readings[0]?.metric ?? null;
-    for (const r of read.readings) out.push(...indicatorsOf(r, sentence, ctx, norm, original, options.explain === true));
+    for (const r of read.readings) {
+      for (const indicator of indicatorsOf(r, sentence, ctx, norm, original, options.explain === true, canonical)) {
+        out.push(indicator);
+        figureAt.set(indicator, r.figure.quantity.start);
+      }
+    }
   }
   if (cells.length) {
+    for (const c of cells) figureAt.set(c, normalizedAt(norm, c.span[0]));
     out.push(...cells);
     out.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
   }
+  const chunkText = { text, sentences: split.sentences, original: (from: number, to: number) => original.slice(...toOriginal(norm, from, to)), start: (n: number) => original.slice(0, n), fired: options.fired };
+  readPeriods(ex.library.periods, periods, chunkText, out, out.map((i) => figureAt.get(i)!));
   return { indicators: out, section: split.section };
 }
 
@@ -235,12 +266,13 @@ export function chunkBounds(text: string, size = CHUNK_SIZE): number[] {
 }
 
 /** The indicators of a document given as its chunks in order, with spans in the whole document. */
-function* extractSequence(ex: Extractor, chunks: Iterable<string>, width: number, options: ExtractOptions): Generator<Indicator[]> {
+function* extractSequence(ex: Extractor, chunks: Iterable<string>, width: number, date: DocumentDate | null, options: ExtractOptions): Generator<Indicator[]> {
   let section: Section = { plan: false, dateYear: 0, known: false };
+  const periods = startPeriods(date);
   let base = 0;
   for (const chunk of chunks) {
     const cps = codePointsOf(chunk);
-    const result = extractChunk(ex, normalize(chunk, width), cps, section, options);
+    const result = extractChunk(ex, normalize(chunk, width), cps, section, periods, options);
     section = result.section;
     if (base) for (const i of result.indicators) i.span = [i.span[0] + base, i.span[1] + base];
     base += cps.length;
@@ -249,16 +281,16 @@ function* extractSequence(ex: Extractor, chunks: Iterable<string>, width: number
 }
 
 /** The indicators of a document, one chunk at a time, with spans in the whole document. */
-export function extractChunks(ex: Extractor, original: string, options: ExtractOptions = {}): Generator<Indicator[]> {
+export function extractChunks(ex: Extractor, original: string, options: ExtractOptions = {}, date = readDocumentDate(original)): Generator<Indicator[]> {
   const bounds = chunkBounds(original);
-  return extractSequence(ex, bounds.slice(1).map((end, b) => original.slice(bounds[b], end)), wrapWidth(original), options);
+  return extractSequence(ex, bounds.slice(1).map((end, b) => original.slice(bounds[b], end)), wrapWidth(original), date, options);
 }
 
 /**
  * The same for a document too large to hold, given as pieces of its text in order (as a
- * streaming decoder gives them) and its wrap width, read beforehand: the chunks are the same.
+ * streaming decoder gives them) and its wrap width and date, read beforehand: the chunks are the same.
  */
-export function extractPieces(ex: Extractor, pieces: Iterable<string>, width: number, options: ExtractOptions = {}): Generator<Indicator[]> {
+export function extractPieces(ex: Extractor, pieces: Iterable<string>, width: number, date: DocumentDate | null, options: ExtractOptions = {}): Generator<Indicator[]> {
   function* chunks(): Generator<string> {
     let buffer = '';
     for (const piece of pieces) {
@@ -274,7 +306,7 @@ export function extractPieces(ex: Extractor, pieces: Iterable<string>, width: nu
       buffer = buffer.slice(cut);
     }
   }
-  return extractSequence(ex, chunks(), width, options);
+  return extractSequence(ex, chunks(), width, date, options);
 }
 
 export function extractText(ex: Extractor, original: string, options: ExtractOptions = {}): Indicator[] {

@@ -5,6 +5,7 @@ import type { ExtractedDocument, Indicator } from '../contract.js';
 export const CSV_COLUMNS: readonly string[] = [
   'source', 'metric', 'value', 'upper', 'unit', 'direction', 'basis', 'qualifier',
   'subject', 'target', 'start', 'end', 'text', 'pattern', 'signed_value', 'sentence',
+  'canonical', 'period', 'period_from', 'period_to',
 ];
 
 /** The sentence that holds a span (src/views/sentences.ts). */
@@ -17,12 +18,12 @@ function quote(field: string): string {
   return /[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
 }
 
-function line(fields: readonly string[]): string {
+export function line(fields: readonly string[]): string {
   return fields.map(quote).join(',') + EOL;
 }
 
 // Absent and null fields are empty cells; numbers keep JavaScript's shortest round-trip form.
-function cell(v: string | number | boolean | null | undefined): string {
+export function cell(v: string | number | boolean | null | undefined): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
@@ -32,7 +33,7 @@ function row(source: string, i: Indicator, sentence: string): string[] {
   return [
     source, i.metric, cell(i.value), cell(i.upper), i.unit, cell(i.direction), cell(i.basis),
     cell(i.qualifier), cell(i.subject), cell(i.target), cell(i.span[0]), cell(i.span[1]), i.text, i.pattern,
-    cell(signed), sentence,
+    cell(signed), sentence, i.canonical, cell(i.period?.text), cell(i.period?.from), cell(i.period?.to),
   ];
 }
 

@@ -4,6 +4,7 @@
 // document, a page of rows), so that a report of thousands of documents opens at once.
 import type { ExtractedDocument, Indicator } from '../contract.js';
 import { readableValue } from './values.js';
+import { periodLabel } from './period.js';
 
 export interface ReportDocument {
   doc: ExtractedDocument;
@@ -25,6 +26,8 @@ interface Row {
   qualifier: Indicator['qualifier'];
   subject: string | null;
   target: boolean;
+  /** the period as the views show it (2025-01–2025-10), null for none */
+  period: string | null;
   start: number;
   end: number;
   text: string;
@@ -50,7 +53,7 @@ const ARROW = { up: '↑', down: '↓', flat: '→' } as const;
 const COLUMNS: readonly [key: string, label: string][] = [
   ['source', 'document'], ['metric', 'metric'], ['value', 'value'], ['unit', 'unit'],
   ['direction', 'direction'], ['basis', 'basis'], ['qualifier', 'qualifier'],
-  ['subject', 'subject'], ['target', 'target'], ['text', 'text'],
+  ['subject', 'subject'], ['target', 'target'], ['period', 'period'], ['text', 'text'],
 ];
 
 function escapeHtml(s: string): string {
@@ -66,7 +69,7 @@ function embedJson(data: unknown): string {
 function toRow(doc: number, i: Indicator): Row {
   return {
     doc, metric: i.metric, value: i.value, upper: i.upper ?? null, unit: i.unit, shown: readableValue(i), direction: i.direction,
-    basis: i.basis, qualifier: i.qualifier, subject: i.subject, target: i.target,
+    basis: i.basis, qualifier: i.qualifier, subject: i.subject, target: i.target, period: i.period ? periodLabel(i.period) : null,
     start: i.span[0], end: i.span[1], text: i.text, pattern: i.pattern,
   };
 }
@@ -208,7 +211,7 @@ const SCRIPT = String.raw`
   function describe(r) {
     return [r.metric, (r.direction ? ARROW[r.direction] + ' ' : '') + r.shown,
       r.basis && 'basis: ' + r.basis, r.qualifier && 'qualifier: ' + r.qualifier,
-      r.subject && 'subject: ' + r.subject, r.target && 'target'].filter(Boolean).join(' · ');
+      r.subject && 'subject: ' + r.subject, r.target && 'target', r.period && 'period: ' + r.period].filter(Boolean).join(' · ');
   }
 
   // Documents: the text and chart of one are built the first time it is opened.
@@ -248,7 +251,7 @@ const SCRIPT = String.raw`
       var r = data.rows[k];
       var dl = el('dl');
       [['metric', r.metric], ['value', r.shown], ['exact', exactValue(r)], ['direction', r.direction], ['basis', r.basis],
-        ['qualifier', r.qualifier], ['subject', r.subject], ['target', r.target ? 'yes' : 'no'],
+        ['qualifier', r.qualifier], ['subject', r.subject], ['target', r.target ? 'yes' : 'no'], ['period', r.period],
         ['span', r.start + '–' + r.end], ['pattern', r.pattern]].forEach(function (f) {
         dl.append(el('dt', {}, f[0]), el('dd', {}, f[1] === null ? '—' : String(f[1])));
       });
@@ -275,6 +278,7 @@ const SCRIPT = String.raw`
     qualifier: function (r) { return r.qualifier || ''; },
     subject: function (r) { return r.subject || ''; },
     target: function (r) { return r.target ? 'yes' : ''; },
+    period: function (r) { return r.period || ''; },
     text: function (r) { return r.text; }
   };
   var keys = Array.prototype.map.call(document.querySelectorAll('th[data-key]'), function (th) { return th.dataset.key; });

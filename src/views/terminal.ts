@@ -4,6 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import type { ExtractedDocument, Indicator } from '../contract.js';
 import { sentenceBounds } from './sentences.js';
 import { readableValue } from './values.js';
+import { periodLabel } from './period.js';
 
 const ARROW = { up: '↑', down: '↓', flat: '→' } as const;
 const INDENT = '  ';
@@ -124,14 +125,14 @@ function paint(line: readonly Cell[], chalk: ChalkInstance): string {
   return out;
 }
 
-const HEADERS = ['metric', 'value', '±', 'basis', 'qual', 'subject', 'target'];
+const HEADERS = ['metric', 'value', '±', 'basis', 'qual', 'subject', 'target', 'period'];
 
 function tupleCells(i: Indicator): string[] {
-  return [i.metric, readableValue(i), i.direction ? ARROW[i.direction] : '', i.basis ?? '', i.qualifier ?? '', i.subject ?? '', i.target ? 'yes' : ''].map(clean);
+  return [i.metric, readableValue(i), i.direction ? ARROW[i.direction] : '', i.basis ?? '', i.qualifier ?? '', i.subject ?? '', i.target ? 'yes' : '', periodLabel(i.period)].map(clean);
 }
 
 // How far a column shrinks before others are dropped: text gives way, numbers are never cut.
-const READABLE = [8, Infinity, 1, 6, Infinity, 6, Infinity];
+const READABLE = [8, Infinity, 1, 6, Infinity, 6, Infinity, 9];
 
 /** The width of each column (0 for a dropped one) so that a row fits `width`. In order of
  * preference: drop empty columns, shrink text columns, drop the optional columns (basis and

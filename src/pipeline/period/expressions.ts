@@ -1,0 +1,97 @@
+// The time expressions of a normalized text, read into what they say (a year, part of a year,
+// a plan, a year relative to another …) but not yet resolved against the document's date.
+// Left out: a time that is a basis (比上年), a date of an event (1月16日上午), a whole year that
+// names a goal (全年目标), and anything inside a title in book-title marks (《2024—2027年行动方案》).
+import type { Head, PeriodVocabulary } from './vocabulary.js';
+
+export interface TimeWords {
+  /** normalized offsets of the words */
+  start: number;
+  end: number;
+  head: Head | null;
+  /** the months of the year it names: [1, 6] for 上半年 */
+  months: [number, number] | null;
+  day: number | null;
+  /** 截至8月底, 到2030年, 5月底前: a point, the end of what it names */
+  point: boolean;
+  /** 今年以来: from it to the document's date */
+  since: boolean;
+  /** 上年同期: the period in force, moved to the year it names */
+  sameTime: boolean;
+  /** where the figure starts that these words date alone (2020年的48.6%), else null */
+  boundTo: number | null;
+}
+
+const FIGURE_START = /^[0-9零〇一二两三四五六七八九十百千]/u;
+
+function headOf(v: PeriodVocabulary, g: Record<string, string | undefined>): Head | null {
+  if (g.yearFrom) return { kind: 'year', from: Number(g.yearFrom), to: Number(g.yearTo) };
+  if (g.year) return { kind: 'year', from: Number(g.year), to: Number(g.year) };
+  if (g.relative) {
+    const r = v.relative.get(g.relative)!;
+    return { kind: 'relative', base: r.base, offset: r.offset };
+  }
+  if (g.back) return { kind: 'back', years: v.back.get(g.back)! };
+  if (g.whole) return { kind: 'whole' };
+  if (g.plan) {
+    const [from, to] = v.plans.get(g.plan)!;
+    return v.planLast.has(g.planTime!) ? { kind: 'plan', from: to, to } : { kind: 'plan', from, to };
+  }
+  return null;
+}
+
+/** The book-title marks open at each offset: a time inside 《…》 is part of a name. */
+function insideTitle(text: string, at: number): boolean {
+  const open = text.lastIndexOf('《', at);
+  return open >= 0 && text.lastIndexOf('》', at) < open;
+}
+
+/** Reads one match; null when it is not a period (a basis, a date, a bare 末). */
+function readMatch(v: PeriodVocabulary, text: string, m: RegExpMatchArray): TimeWords | null {
+  const g = m.groups!;
+  const start = m.index!;
+  const end = start + m[0].length;
+  const head = headOf(v, g);
+  if (!head && !g.part && !g.monthFrom && !g.month) return null;
+  let months: [number, number] | null = null;
+  if (g.part) {
+    if (!head && v.afterYearOnly.has(g.part)) return null;
+    months = v.months.get(g.part)!;
+  } else if (g.monthFrom) {
+    months = [Number(g.monthFrom), Number(g.monthTo)];
+  } else if (g.month) {
+    months = [Number(g.month), Number(g.month)];
+  }
+  if (months && (months[0] < 1 || months[1] > 12 || months[0] > months[1])) return null;
+  const day = g.day ? Number(g.day) : null;
+  // A day is the date of an event unless it is the point a total runs up to (截至6月30日).
+  if (day !== null && !g.upTo) return null;
+  const before = text.slice(Math.max(0, start - 3), start);
+  if (!g.upTo && (v.basisBefore.test(before) || (v.comparedBefore.test(before) && v.comparedAfter.test(text.slice(end, end + 8))))) return null;
+  if (head?.kind === 'whole' && v.notPeriodBefore.test(text.slice(end, end + 2))) return null;
+  if (insideTitle(text, start)) return null;
+  const after = text.slice(end, end + 2);
+  return {
+    start,
+    end,
+    head,
+    months,
+    day,
+    point: Boolean(g.upTo || g.deadline || g.monthEnd),
+    since: Boolean(g.since),
+    sameTime: Boolean(g.sameTime),
+    boundTo: after[0] === '的' && FIGURE_START.test(after.slice(1)) ? end + 1 : null,
+  };
+}
+
+/** Every time expression of `text`, in order. */
+export function findTimeWords(v: PeriodVocabulary, text: string): TimeWords[] {
+  const out: TimeWords[] = [];
+  // matchAll steps over empty matches by whole code points.
+  for (const m of text.matchAll(v.expression)) {
+    if (m[0].length === 0) continue;
+    const words = readMatch(v, text, m);
+    if (words) out.push(words);
+  }
+  return out;
+}

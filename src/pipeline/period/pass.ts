@@ -1,0 +1,151 @@
+// The period of every indicator of a chunk (docs/period.md), first that applies: time words
+// before the figure in its clause or earlier in its segment; the words that open its sentence;
+// those that opened an earlier sentence of its paragraph; the heading of its part; the title,
+// else the report's opening line. The state carries what holds across the chunks of a document:
+// its date, title, heading and the period of a paragraph a chunk ended inside.
+import type { DocumentDate, Indicator, Period } from '../../contract.js';
+import type { Sentence } from '../clauses.js';
+import { findTimeWords, type TimeWords } from './expressions.js';
+import { parseIso, resolve, type CalendarDate } from './resolve.js';
+import { readScope, SCOPE_WINDOW } from './scope.js';
+import type { PeriodVocabulary } from './vocabulary.js';
+
+/** A period and the rule that gave it (for --explain). */
+interface Found {
+  period: Period;
+  rule: string;
+}
+
+export interface PeriodState {
+  date: CalendarDate | null;
+  /** from the title lines, before the first line of body text (read with the first chunk) */
+  title: Found | null;
+  /** from the words that start the first line of body text */
+  opening: Found | null;
+  scopeRead: boolean;
+  inBody: boolean;
+  heading: Found | null;
+  /** the words that opened a sentence, carried through the rest of its paragraph */
+  paragraph: Found | null;
+  /** the chunk read last ended inside a paragraph */
+  openParagraph: boolean;
+}
+
+export function startPeriods(date: DocumentDate | null): PeriodState {
+  return { date: date ? parseIso(date.value) : null, title: null, opening: null, scopeRead: false, inBody: false, heading: null, paragraph: null, openParagraph: false };
+}
+
+export interface PeriodChunk {
+  /** the normalized text of the chunk */
+  text: string;
+  sentences: readonly Sentence[];
+  /** the original text of a normalized range */
+  original(from: number, to: number): string;
+  /** the chunk's first `n` code points of original text */
+  start(n: number): string;
+}
+
+// A numbered heading run into its paragraph: 四、2025年工作安排。
+const NUMBERED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))/u;
+const INLINE_HEADING = 32;
+
+/**
+ * Sets `period` (and, with --explain, explain.rules.period) of each indicator of a chunk.
+ * `figureAt[k]` is where the figure of indicators[k] starts in the normalized text; both are in
+ * reading order.
+ */
+export function readPeriods(v: PeriodVocabulary, state: PeriodState, chunk: PeriodChunk, indicators: Indicator[], figureAt: readonly number[]): void {
+  const { text, sentences } = chunk;
+  const words = findTimeWords(v, text);
+  const found = (w: TimeWords, force: Found | null, rule: (said: string) => string): Found => {
+    const said = chunk.original(w.start, w.end);
+    return { period: { text: said, ...resolve(w, { date: state.date, force: force?.period ?? null }) }, rule: rule(said) };
+  };
+  const outer = () => state.paragraph ?? state.heading ?? state.title ?? state.opening;
+  if (!state.scopeRead) readTitle(v, state, chunk.start(SCOPE_WINDOW));
+  let w = 0;
+  let k = 0;
+  let previousEnd = 0;
+  sentences.forEach((s, index) => {
+    const fresh = index === 0 ? !state.openParagraph || endsParagraph(text, 0, s.start) : endsParagraph(text, previousEnd, s.start);
+    if (fresh) state.paragraph = null;
+    previousEnd = s.end;
+    while (w < words.length && words[w]!.start < s.start) w++;
+    const inSentence: TimeWords[] = [];
+    for (let j = w; j < words.length && words[j]!.start < s.end; j++) inSentence.push(words[j]!);
+    const figures: number[] = [];
+    while (k < indicators.length && figureAt[k]! < s.end) figures.push(k++);
+    // Words before the first figure open the sentence; in a sentence with none, those of its first clause.
+    const firstFigure = figures.length ? figureAt[figures[0]!]! : s.clauses[0]!.end;
+    const opener = inSentence.find((t) => t.boundTo === null && t.end <= firstFigure) ?? null;
+    const openerFound = opener && found(opener, outer(), (said) => `"${said}" opening the sentence`);
+
+    for (const f of figures) {
+      const at = figureAt[f]!;
+      const segment = s.segments.find((g) => at >= g.start && at < g.end) ?? s;
+      const own = inSentence.filter((t) => t !== opener && t.end <= at && t.start >= segment.start && (t.boundTo === null || t.boundTo === at)).pop();
+      let chosen: Found | null;
+      if (own) {
+        const clause = s.clauses.find((c) => at >= c.start && at < c.end);
+        const where = clause && own.start >= clause.start ? 'in its clause' : 'earlier in the sentence';
+        chosen = found(own, opener && opener.start < own.start ? openerFound : outer(), (said) => `"${said}" ${where}`);
+      } else {
+        chosen = openerFound ?? outer();
+      }
+      const indicator = indicators[f]!;
+      indicator.period = chosen ? { ...chosen.period } : null;
+      if (indicator.explain) indicator.explain.rules.period = chosen ? chosen.rule : 'none named';
+    }
+
+    const body = text.slice(s.start, s.end);
+    const heading = s.heading || (NUMBERED.test(body) && [...body].length <= INLINE_HEADING && figures.length === 0);
+    if (heading) {
+      // The title lines were read as written (readTitle); a numbered heading opens a part.
+      if ((state.inBody || NUMBERED.test(body)) && inSentence.length) {
+        const named: Found[] = [];
+        for (const t of inSentence) named.push(found(t, named.at(-1) ?? state.heading ?? state.title ?? state.opening, (said) => `the heading's "${said}"`));
+        state.heading = onePeriod(named);
+      }
+      state.paragraph = null;
+    } else {
+      state.inBody = true;
+      if (openerFound) state.paragraph = { ...openerFound, rule: `"${openerFound.period.text}" opening an earlier sentence of the paragraph` };
+    }
+  });
+  if (sentences.length) state.openParagraph = !endsParagraph(text, previousEnd, text.length);
+}
+
+/**
+ * The period of words of time read one after the other (2026年主要预期目标 is one year); null
+ * when they name two (“十五五”时期目标任务和2026年工作安排: a part about both has none).
+ */
+function onePeriod(named: Found[]): Found | null {
+  const first = named[0];
+  return first && named.every((f) => f.period.from === first.period.from && f.period.to === first.period.to) ? first : null;
+}
+
+/** Reads the title's and the opening line's periods from the start of the document's text. */
+function readTitle(v: PeriodVocabulary, state: PeriodState, start: string): void {
+  state.scopeRead = true;
+  const scope = readScope(v, start);
+  const named: Found[] = [];
+  for (const { words, said } of scope.title) {
+    const force = named.at(-1)?.period ?? null;
+    named.push({ period: { text: said, ...resolve(words, { date: state.date, force }) }, rule: `the title's "${said}"` });
+  }
+  state.title = onePeriod(named);
+  if (scope.opening) {
+    const { words, said } = scope.opening;
+    state.opening = { period: { text: said, ...resolve(words, { date: state.date, force: state.title?.period ?? null }) }, rule: `"${said}" opening the report` };
+  }
+}
+
+/**
+ * Whether a paragraph ends between two sentences: at a line break, unless the line ends in a
+ * clause's punctuation (；，：), which text laid out in lines of a page breaks after too.
+ */
+function endsParagraph(text: string, from: number, to: number): boolean {
+  const at = text.indexOf('\n', from);
+  if (at < 0 || at >= to) return false;
+  return !/[；;，,：:]$/u.test(text.slice(Math.max(0, at - 1), at).trimEnd()) || text.slice(at + 1, to).includes('\n');
+}

@@ -1,0 +1,125 @@
+// The vocabulary of periods (patterns/vocabulary/periods.yaml), validated with zod and compiled
+// into one regular expression whose named groups say what each match means.
+import { z } from 'zod';
+import { trieSource } from '../../patterns/fragments.js';
+
+const Words = z.array(z.string().min(1)).min(1);
+const Month = z.number().int().min(1).max(12);
+const Iso = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD');
+
+const ExpectedPeriod = z
+  .object({ text: z.string().min(1), from: Iso.nullable(), to: Iso.nullable() })
+  .strict()
+  .nullable();
+export type ExpectedPeriod = z.infer<typeof ExpectedPeriod>;
+
+export const PeriodFile = z
+  .object({
+    parts: z.array(z.object({ words: Words, months: z.tuple([Month, Month]), afterYearOnly: z.array(z.string()).optional() }).strict()).min(1),
+    wholeYear: Words,
+    relative: z.array(z.object({ words: Words, from: z.enum(['date', 'force']), offset: z.number().int() }).strict()).min(1),
+    lookingBack: z.array(z.object({ words: Words, years: z.number().int().min(1) }).strict()).min(1),
+    plans: z.array(z.object({ words: Words, years: z.tuple([z.number().int(), z.number().int()]) }).strict()).min(1),
+    planTimes: z.object({ whole: Words, last: Words }).strict(),
+    since: Words,
+    deadline: Words,
+    upTo: Words,
+    sameTime: Words,
+    basisBefore: Words,
+    comparedBefore: Words,
+    comparedAfter: Words,
+    notPeriodBefore: Words,
+    titlesNotPeriod: Words,
+    examples: z.array(z.object({ text: z.string().min(1), periods: z.array(ExpectedPeriod).min(1) }).strict()).min(1),
+    counterexamples: z.array(z.string().min(1)).min(1),
+  })
+  .strict();
+export type PeriodFile = z.infer<typeof PeriodFile>;
+
+/** What the words of a time say before they are resolved against a date. */
+export type Head =
+  | { kind: 'year'; from: number; to: number }
+  | { kind: 'relative'; base: 'date' | 'force'; offset: number }
+  | { kind: 'whole' }
+  | { kind: 'back'; years: number }
+  | { kind: 'plan'; from: number; to: number };
+
+export interface PeriodVocabulary {
+  /** every time expression; its named groups are read by readMatch */
+  expression: RegExp;
+  months: Map<string, [number, number]>;
+  /** parts of a year that stand only after a year (2025年底, not 底 alone) */
+  afterYearOnly: Set<string>;
+  relative: Map<string, { base: 'date' | 'force'; offset: number }>;
+  back: Map<string, number>;
+  plans: Map<string, [number, number]>;
+  planLast: Set<string>;
+  /** a time right after one of these is a basis (比上年) */
+  basisBefore: RegExp;
+  /** …or right after one of these (与上年相比) when one of comparedAfter follows it */
+  comparedBefore: RegExp;
+  comparedAfter: RegExp;
+  /** a whole year right before one of these is not a period (全年目标) */
+  notPeriodBefore: RegExp;
+  titlesNotPeriod: RegExp;
+  source: PeriodFile;
+}
+
+const alternation = (words: readonly string[]) => `(?:${trieSource([...words])})`;
+const DASH = '(?:——|[—–\\-~～至到])';
+
+/** Compiles a parsed periods file; throws an Error naming the field when a word list is unusable. */
+export function compilePeriods(file: PeriodFile): PeriodVocabulary {
+  const months = new Map<string, [number, number]>();
+  const afterYearOnly = new Set<string>();
+  for (const p of file.parts) {
+    for (const w of p.words) months.set(w, p.months);
+    for (const w of p.afterYearOnly ?? []) {
+      if (!p.words.includes(w)) throw new Error(`parts: afterYearOnly word "${w}" is not one of its words`);
+      afterYearOnly.add(w);
+    }
+  }
+  const relative = new Map(file.relative.flatMap((r) => r.words.map((w) => [w, { base: r.from, offset: r.offset }] as const)));
+  const back = new Map(file.lookingBack.flatMap((b) => b.words.map((w) => [w, b.years] as const)));
+  const plans = new Map(file.plans.flatMap((p) => p.words.map((w) => [w, p.years] as const)));
+  // An Arabic year or month never continues a longer number (12025年, 113月).
+  const head =
+    `(?<!\\d)(?<yearFrom>(?:19|20)\\d{2})${DASH}(?<yearTo>(?:19|20)\\d{2})年` +
+    `|(?<!\\d)(?<year>(?:19|20)\\d{2})年度?` +
+    `|(?<relative>${alternation([...relative.keys()])})` +
+    `|(?<back>${alternation([...back.keys()])})` +
+    `|(?<whole>${alternation(file.wholeYear)})` +
+    `|[“"]?(?<plan>${alternation([...plans.keys()])})[”"]?(?<planTime>${alternation([...file.planTimes.whole, ...file.planTimes.last])})`;
+  const within =
+    `(?<part>${alternation([...months.keys()])})` +
+    `|(?<!\\d)(?<monthFrom>\\d{1,2})${DASH}(?<monthTo>\\d{1,2})月份?` +
+    `|(?<!\\d)(?<month>\\d{1,2})月份?(?:(?<monthEnd>底|末)|(?<day>\\d{1,2})[日号])?`;
+  // 到 marks a point only where a clause starts (到2030年), not after a verb (提高到2025年的55.1%).
+  const upTo = file.upTo.filter((w) => w !== '到');
+  // Every expression starts with one of these: checked first, it spares trying each word at
+  // every position of the text.
+  const starts = new Set(['“', '"', ...'0123456789']);
+  for (const w of [...upTo, '到', ...relative.keys(), ...back.keys(), ...file.wholeYear, ...plans.keys(), ...months.keys()]) starts.add([...w][0]!);
+  const source =
+    `(?=[${[...starts].map((c) => (/[\\\]^-]/.test(c) ? `\\${c}` : c)).join('')}])` +
+    `(?<upTo>${alternation(upTo)}${file.upTo.includes('到') ? '|(?<!\\p{Script=Han})到' : ''})?` +
+    // Both optional, so that each group is named once: a match with neither is dropped.
+    `(?:${head})?(?:${within})?` +
+    `(?<sameTime>${alternation(file.sameTime)})?` +
+    `(?:(?<since>${alternation(file.since)})|(?<deadline>${alternation(file.deadline)}))?`;
+  return {
+    expression: new RegExp(source, 'gu'),
+    months,
+    afterYearOnly,
+    relative,
+    back,
+    plans,
+    planLast: new Set(file.planTimes.last),
+    basisBefore: new RegExp(`${alternation(file.basisBefore)}$`, 'u'),
+    comparedBefore: new RegExp(`${alternation(file.comparedBefore)}$`, 'u'),
+    comparedAfter: new RegExp(`^[^，,。；;]{0,4}?${alternation(file.comparedAfter)}`, 'u'),
+    notPeriodBefore: new RegExp(`^${alternation(file.notPeriodBefore)}`, 'u'),
+    titlesNotPeriod: new RegExp(alternation(file.titlesNotPeriod), 'u'),
+    source: file,
+  };
+}
