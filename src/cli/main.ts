@@ -12,6 +12,7 @@ import { checkFixtures } from './check.js';
 import { writeTo } from './output.js';
 import { writeReport, type ReportOptions } from './report.js';
 import { runExtract, type ExtractionOptions, type RunOptions } from './run.js';
+import { runTable, type TableOptions } from './table.js';
 import { makeChalk } from './view.js';
 
 export interface Io {
@@ -38,6 +39,7 @@ Examples:
   $ extract reports/ --out json/            one pretty NAME.json per document
   $ extract reports/ --format csv > t.csv    one row per indicator, for spreadsheets
   $ extract report reports/                 report.html, a page to check extractions by eye
+  $ extract table reports/ --metric 地区生产总值 --target   one metric across many reports
   $ parallel --pipe --block 10M -k extract --input jsonl --jobs 1 < corpus.jsonl > out.jsonl
   $ cat report.txt | extract -              read stdin
   $ extract --special-files <(zcat a.txt.gz) a pipe or a device, read whole (at most 256 MB)
@@ -61,6 +63,19 @@ Examples:
 The page needs nothing but itself (no network): it opens on the table of all indicators, with
 filters; each document below it shows its text with every indicator highlighted and a chart of
 its changes.`;
+
+const TABLE_HELP = `
+Columns: document, metric (its canonical name: synonyms and the place or time glued on taken
+out, so one metric has one name across reports), value, unit, direction, basis, qualifier,
+period and text; csv and jsonl add the metric as written, upper, subject, target and the
+period's from and to.
+
+Examples:
+  $ extract table gov/*.txt --metric 地区生产总值 --target        each report's growth goal
+  $ extract table gov/*.txt --metric 地区生产总值 --target --period 2026 --format md
+  $ extract gov/*.txt > out.ndjson                                  extract once …
+  $ extract table --from out.ndjson --metric '城镇调查失业率' --target --pivot --format csv > t.csv
+  $ extract table --from out.ndjson --metric '.*可支配收入' --direction up --format table`;
 
 /** A subcommand's options over those given before its name (\`extract --quiet report …\`): the
  * subcommand's win unless they are only its defaults. */
@@ -167,6 +182,27 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (operands: string[]) => {
       const options = withParentOptions<ReportOptions & { output?: string }>(report);
       setExit(await writeReport(operands, { ...options, out: options.output ?? options.out }, buildExtractor(options), io));
+    });
+
+  const table = program
+    .command('table')
+    .description('one table of the indicators of many documents that pass the filters: rows, or one row per document with --pivot')
+    .argument('[inputs...]', 'files, folders, quoted globs, or - for stdin (or --from documents already extracted)')
+    .addOption(new Option('--from <file...>', 'read documents written by extract (JSON Lines, or NAME.json of --out; - for stdin) instead of extracting'))
+    .option('--metric <regex>', "the whole canonical name (or the metric as written) matches REGEX: 地区生产总值, '.*失业率'")
+    .option('--unit <unit>', 'the unit is exactly UNIT: %, 元, 百分点, 起 …')
+    .addOption(new Option('--direction <direction>', 'up, down, flat, or none (a level or a count)').choices(['up', 'down', 'flat', 'none']))
+    .option('--target', 'only goals, plans and forecasts')
+    .option('--no-target', 'only results')
+    .option('--period <period>', 'the period lies within YYYY[-MM[-DD]] or FROM..TO: 2026, 2025-01..2025-06')
+    .option('--pivot', 'one row per document and one column per metric and unit (a fall is negative; several values are joined by "; ")')
+    .addOption(new Option('-f, --format <format>', 'table: aligned columns (the default on a terminal); csv: for spreadsheets, with a BOM; md: Markdown; jsonl: one JSON row a line (the default in a pipe)').choices(['table', 'csv', 'md', 'jsonl']));
+  addExtractionOptions(table)
+    .addHelpText('after', TABLE_HELP)
+    .action(async (operands: string[]) => {
+      // The table's own options: --format, --target and the filters are not the top level's.
+      const options = { ...withParentOptions<ExtractionOptions>(table), ...table.opts<TableOptions>() };
+      setExit(await runTable(operands, table.opts<TableOptions>(), options, () => buildExtractor(options), io));
     });
 
   const check = program

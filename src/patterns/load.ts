@@ -153,9 +153,9 @@ export function loadFragments(dir: string): Fragments {
   return fragments;
 }
 
-/** A file of patterns/vocabulary/, validated by its schema and compiled. */
-function loadVocabulary<F, T>(name: (typeof VOCABULARY_FILES)[number], schema: z.ZodType<F>, compile: (file: F) => T): T {
-  const file = join(BUILTIN_PATTERNS, VOCABULARY_DIR, name);
+/** A file of a vocabulary folder, validated by its schema and compiled. */
+function vocabularyFile<F, T>(dir: string, name: (typeof VOCABULARY_FILES)[number], schema: z.ZodType<F>, compile: (file: F) => T): T {
+  const file = join(dir, name);
   const parsed = schema.safeParse(readYaml(file));
   if (!parsed.success) throw zodProblem(file, parsed.error);
   try {
@@ -163,6 +163,14 @@ function loadVocabulary<F, T>(name: (typeof VOCABULARY_FILES)[number], schema: z
   } catch (e) {
     throw new PatternError(file, '', (e as Error).message);
   }
+}
+
+/** The words of time and the names of metrics (patterns/vocabulary/ by default). */
+export function loadVocabulary(dir = join(BUILTIN_PATTERNS, VOCABULARY_DIR)): Pick<PatternLibrary, 'periods' | 'metricNames'> {
+  return {
+    periods: vocabularyFile(dir, 'periods.yaml', PeriodFile, compilePeriods),
+    metricNames: vocabularyFile(dir, 'metrics.yaml', MetricFile, compileMetricNames),
+  };
 }
 
 export function patternFiles(dir: string): string[] {
@@ -223,7 +231,6 @@ export function loadLibrary(options: { builtin?: boolean; extraDirs?: string[] }
   return {
     fragments,
     patterns,
-    periods: loadVocabulary('periods.yaml', PeriodFile, compilePeriods),
-    metricNames: loadVocabulary('metrics.yaml', MetricFile, compileMetricNames),
+    ...loadVocabulary(),
   };
 }
