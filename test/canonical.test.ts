@@ -38,7 +38,7 @@ describe('the vocabulary folder', () => {
   };
 
   it('loads as it is', () => {
-    expect(loadVocabulary().periods.expression.flags).toContain('u');
+    expect(loadVocabulary().periods.expressionAt.sticky).toBe(true);
   });
 
   it.each([

@@ -22,6 +22,7 @@ const TITLE_YEAR = /(?<date>(?<y>(?:19|20)\d{2})\s*年)/u;
 const BODY_LINE = /[，,。；;！？]|[：:]\s*$|^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）])/u;
 
 const codePoints = (s: string) => {
+  if (!/[\udc00-\udfff]/.test(s)) return s.length;
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -47,12 +47,13 @@ function insideTitle(text: string, at: number): boolean {
 }
 
 /** Reads one match; null when it is not a period (a basis, a date, a bare 末). */
-function readMatch(v: PeriodVocabulary, text: string, m: RegExpMatchArray): TimeWords | null {
-  const g = m.groups!;
-  const start = m.index!;
+function readMatch(v: PeriodVocabulary, text: string, m: RegExpExecArray): TimeWords | null {
+  // The second branch of the expression names its groups with `_` (vocabulary.ts).
+  const groups = m.groups!;
+  const g = new Proxy(groups, { get: (all, name: string) => all[name] ?? all[`${name}_`] });
+  const start = m.index;
   const end = start + m[0].length;
   const head = headOf(v, g);
-  if (!head && !g.part && !g.monthFrom && !g.month) return null;
   let months: [number, number] | null = null;
   if (g.part) {
     if (!head && v.afterYearOnly.has(g.part)) return null;
@@ -84,14 +85,31 @@ function readMatch(v: PeriodVocabulary, text: string, m: RegExpMatchArray): Time
   };
 }
 
-/** Every time expression of `text`, in order. */
+/**
+ * Every time expression of `text`, in order. Each holds one of a few characters (年 月 季 期 末)
+ * no more than EXPRESSION_REACH after its start: the expression is tried only where one may start,
+ * a tenth of a report's text.
+ */
 export function findTimeWords(v: PeriodVocabulary, text: string): TimeWords[] {
   const out: TimeWords[] = [];
-  // matchAll steps over empty matches by whole code points.
-  for (const m of text.matchAll(v.expression)) {
-    if (m[0].length === 0) continue;
-    const words = readMatch(v, text, m);
-    if (words) out.push(words);
+  const re = v.expressionAt;
+  // Where the next expression may start: after the last one found and the positions tried.
+  let next = 0;
+  for (const key of text.matchAll(v.keys)) {
+    const until = key.index! + 1;
+    let at = Math.max(next, key.index! - v.reach);
+    while (at < until) {
+      re.lastIndex = at;
+      const m = re.exec(text);
+      if (!m) {
+        at++;
+        continue;
+      }
+      const words = readMatch(v, text, m);
+      if (words) out.push(words);
+      at = re.lastIndex;
+    }
+    next = Math.max(at, until);
   }
   return out;
 }

@@ -98,7 +98,7 @@ export function readPeriods(v: PeriodVocabulary, state: PeriodState, chunk: Peri
     }
 
     const body = text.slice(s.start, s.end);
-    const heading = s.heading || (NUMBERED.test(body) && [...body].length <= INLINE_HEADING && figures.length === 0);
+    const heading = s.heading || (figures.length === 0 && body.length <= INLINE_HEADING && NUMBERED.test(body));
     if (heading) {
       // The title lines were read as written (readTitle); a numbered heading opens a part.
       if ((state.inBody || NUMBERED.test(body)) && inSentence.length) {
@@ -117,7 +117,7 @@ export function readPeriods(v: PeriodVocabulary, state: PeriodState, chunk: Peri
 
 /**
  * The period of words of time read one after the other (2026年主要预期目标 is one year); null
- * when they name two (“十五五”时期目标任务和2026年工作安排: a part about both has none).
+ * when they name two (“十五五”时期发展目标和2026年重点工作: a part about both has none).
  */
 function onePeriod(named: Found[]): Found | null {
   const first = named[0];

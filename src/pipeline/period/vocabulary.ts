@@ -45,8 +45,11 @@ export type Head =
   | { kind: 'plan'; from: number; to: number };
 
 export interface PeriodVocabulary {
-  /** every time expression; its named groups are read by readMatch */
-  expression: RegExp;
+  /** a time expression where lastIndex stands (sticky); its named groups are read by readMatch */
+  expressionAt: RegExp;
+  /** the characters one of which every expression holds, at most `reach` after its start */
+  keys: RegExp;
+  reach: number;
   months: Map<string, [number, number]>;
   /** parts of a year that stand only after a year (2025年底, not 底 alone) */
   afterYearOnly: Set<string>;
@@ -90,25 +93,37 @@ export function compilePeriods(file: PeriodFile): PeriodVocabulary {
     `|(?<back>${alternation([...back.keys()])})` +
     `|(?<whole>${alternation(file.wholeYear)})` +
     `|[“"]?(?<plan>${alternation([...plans.keys()])})[”"]?(?<planTime>${alternation([...file.planTimes.whole, ...file.planTimes.last])})`;
-  const within =
-    `(?<part>${alternation([...months.keys()])})` +
-    `|(?<!\\d)(?<monthFrom>\\d{1,2})${DASH}(?<monthTo>\\d{1,2})月份?` +
-    `|(?<!\\d)(?<month>\\d{1,2})月份?(?:(?<monthEnd>底|末)|(?<day>\\d{1,2})[日号])?`;
+  // The groups of what may follow a head, or stand alone; named with `_` in the second branch,
+  // since a name may be used once (readMatch reads them as one).
+  const within = (n: string, words: string[]) =>
+    `(?<part${n}>${alternation(words)})` +
+    `|(?<!\\d)(?<monthFrom${n}>\\d{1,2})${DASH}(?<monthTo${n}>\\d{1,2})月份?` +
+    `|(?<!\\d)(?<month${n}>\\d{1,2})月份?(?:(?<monthEnd${n}>底|末)|(?<day${n}>\\d{1,2})[日号])?`;
   // 到 marks a point only where a clause starts (到2030年), not after a verb (提高到2025年的55.1%).
   const upTo = file.upTo.filter((w) => w !== '到');
+  const before = (n: string) => `(?<upTo${n}>${alternation(upTo)}${file.upTo.includes('到') ? '|(?<!\\p{Script=Han})到' : ''})?`;
+  const after = (n: string) => `(?<sameTime${n}>${alternation(file.sameTime)})?(?:(?<since${n}>${alternation(file.since)})|(?<deadline${n}>${alternation(file.deadline)}))?`;
+  const alone = [...months.keys()].filter((w) => !afterYearOnly.has(w));
   // Every expression starts with one of these: checked first, it spares trying each word at
   // every position of the text.
   const starts = new Set(['“', '"', ...'0123456789']);
-  for (const w of [...upTo, '到', ...relative.keys(), ...back.keys(), ...file.wholeYear, ...plans.keys(), ...months.keys()]) starts.add([...w][0]!);
+  for (const w of [...upTo, '到', ...relative.keys(), ...back.keys(), ...file.wholeYear, ...plans.keys(), ...alone]) starts.add([...w][0]!);
+  // Never empty: a head with what may follow it, or a part of a year alone.
   const source =
     `(?=[${[...starts].map((c) => (/[\\\]^-]/.test(c) ? `\\${c}` : c)).join('')}])` +
-    `(?<upTo>${alternation(upTo)}${file.upTo.includes('到') ? '|(?<!\\p{Script=Han})到' : ''})?` +
-    // Both optional, so that each group is named once: a match with neither is dropped.
-    `(?:${head})?(?:${within})?` +
-    `(?<sameTime>${alternation(file.sameTime)})?` +
-    `(?:(?<since>${alternation(file.since)})|(?<deadline>${alternation(file.deadline)}))?`;
+    `(?:${before('')}(?:${head})(?:${within('', [...months.keys()])})?${after('')}` +
+    `|${before('_')}(?:${within('_', alone)})${after('_')})`;
+  // Every expression holds one of these, its first at most REACH characters after its start.
+  const keys = '年月季期末';
+  const REACH = 16;
+  // (A part that stands only after a year, 底 of 2027年底, has the year's 年.)
+  for (const w of [...relative.keys(), ...back.keys(), ...file.wholeYear, ...alone, ...file.planTimes.whole, ...file.planTimes.last]) {
+    if (![...w].some((c) => keys.includes(c))) throw new Error(`"${w}" holds none of ${keys}, which every word of time is found by`);
+  }
   return {
-    expression: new RegExp(source, 'gu'),
+    expressionAt: new RegExp(source, 'uy'),
+    keys: new RegExp(`[${keys}]`, 'gu'),
+    reach: REACH,
     months,
     afterYearOnly,
     relative,
