@@ -164,6 +164,7 @@ describe('views from the command line', () => {
         qualifier: 'qualifier.none',
         subject: 'subject.sentence-opening',
         target: 'target.none',
+        period: 'period.opener (今年)',
       },
     });
   });

@@ -58,16 +58,17 @@ export function expectGives(text: string, doc: Pick<ExtractedDocument, 'indicato
       qualifier: g.qualifier,
       ...(g.subject !== undefined ? { subject: g.subject } : {}),
       target: g.target,
+      ...(g.period !== undefined ? { period: g.period } : {}),
       span,
       text: g.text,
       ...(id !== undefined ? { pattern: id } : {}),
     };
   });
   const actual = doc.indicators.map((i, k) => {
-    // canonical and period have examples of their own (test/canonical.test.ts, test/period.test.ts).
-    const { subject, pattern: id, explain: _explain, canonical: _canonical, period: _period, ...rest } = i;
+    // canonical has examples of its own (test/canonical.test.ts); period is checked where given.
+    const { subject, pattern: id, explain: _explain, canonical: _canonical, period, span, text, ...rest } = i;
     const g = expected[k];
-    return { ...rest, ...(g && 'subject' in g ? { subject } : {}), ...(g && 'pattern' in g ? { pattern: id } : {}) };
+    return { ...rest, ...(g && 'subject' in g ? { subject } : {}), ...(g && 'period' in g ? { period } : {}), span, text, ...(g && 'pattern' in g ? { pattern: id } : {}) };
   });
   expect(actual).toEqual(expected);
 }

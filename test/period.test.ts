@@ -95,16 +95,12 @@ describe('a period carried across the cut between two chunks', () => {
 });
 
 describe('--explain', () => {
-  it('names the words and the rule that gave the period', () => {
+  it('names the rule and the words that gave the period', () => {
     const doc = extract('2025年某市统计公报\n一、工业\n1—10月，全市规上工业增加值增长6.2%，利润增长3%。新建厂房12座。', { explain: true });
-    expect(doc.indicators.map((i) => i.explain!.rules.period)).toEqual([
-      '"1—10月" opening the sentence',
-      '"1—10月" opening the sentence',
-      '"1—10月" opening an earlier sentence of the paragraph',
-    ]);
+    expect(doc.indicators.map((i) => i.explain!.rules.period)).toEqual(['period.opener (1—10月)', 'period.opener (1—10月)', 'period.paragraph (1—10月)']);
     const titled = extract('2025年某市统计公报\n一、工业\n新建厂房12座。', { explain: true });
-    expect(titled.indicators[0]!.explain!.rules.period).toBe('the title\'s "2025年"');
-    expect(extract('新建厂房12座。', { explain: true }).indicators[0]!.explain!.rules.period).toBe('none named');
+    expect(titled.indicators[0]!.explain!.rules.period).toBe('period.title (2025年)');
+    expect(extract('新建厂房12座。', { explain: true }).indicators[0]!.explain!.rules.period).toBe('period.none');
   });
 });
 

@@ -17,6 +17,12 @@ export const ExpectedIndicator = z
     qualifier: Qualifier.nullable().default(null),
     subject: z.string().nullable().optional(),
     target: z.boolean().default(false),
+    period: z
+      .object({ text: z.string().min(1), from: z.string().nullable(), to: z.string().nullable() })
+      .strict()
+      .nullable()
+      .optional()
+      .describe('the period it must have; not checked when absent'),
     text: z.string().describe('the span of the sentence the indicator must cover, exactly'),
     pattern: z.string().optional().describe('the pattern that must produce it; this file by default'),
   })

@@ -9,11 +9,13 @@ import { findTimeWords, type TimeWords } from './expressions.js';
 import { parseIso, resolve, type CalendarDate } from './resolve.js';
 import { readScope, SCOPE_WINDOW } from './scope.js';
 import type { PeriodVocabulary } from './vocabulary.js';
+import type { RuleMeta } from '../read/rule.js';
+import { periodClause, periodHeading, periodNone, periodOpener, periodOpening, periodParagraph, periodSentence, periodTitle } from './rules.js';
 
-/** A period and the rule that gave it (for --explain). */
+/** A period and the rule that gave it (for --explain and the rules' tests). */
 interface Found {
   period: Period;
-  rule: string;
+  rule: RuleMeta;
 }
 
 export interface PeriodState {
@@ -43,6 +45,8 @@ export interface PeriodChunk {
   original(from: number, to: number): string;
   /** the chunk's first `n` code points of original text */
   start(n: number): string;
+  /** the ids of the rules that applied, for the rules' tests */
+  fired?: Set<string>;
 }
 
 // A numbered heading run into its paragraph: 四、2025年工作安排。
@@ -57,9 +61,9 @@ const INLINE_HEADING = 32;
 export function readPeriods(v: PeriodVocabulary, state: PeriodState, chunk: PeriodChunk, indicators: Indicator[], figureAt: readonly number[]): void {
   const { text, sentences } = chunk;
   const words = findTimeWords(v, text);
-  const found = (w: TimeWords, force: Found | null, rule: (said: string) => string): Found => {
+  const found = (w: TimeWords, force: Found | null, rule: RuleMeta): Found => {
     const said = chunk.original(w.start, w.end);
-    return { period: { text: said, ...resolve(w, { date: state.date, force: force?.period ?? null }) }, rule: rule(said) };
+    return { period: { text: said, ...resolve(w, { date: state.date, force: force?.period ?? null }) }, rule };
   };
   const outer = () => state.paragraph ?? state.heading ?? state.title ?? state.opening;
   if (!state.scopeRead) readTitle(v, state, chunk.start(SCOPE_WINDOW));
@@ -78,7 +82,7 @@ export function readPeriods(v: PeriodVocabulary, state: PeriodState, chunk: Peri
     // Words before the first figure open the sentence; in a sentence with none, those of its first clause.
     const firstFigure = figures.length ? figureAt[figures[0]!]! : s.clauses[0]!.end;
     const opener = inSentence.find((t) => t.boundTo === null && t.end <= firstFigure) ?? null;
-    const openerFound = opener && found(opener, outer(), (said) => `"${said}" opening the sentence`);
+    const openerFound = opener && found(opener, outer(), periodOpener);
 
     for (const f of figures) {
       const at = figureAt[f]!;
@@ -87,14 +91,15 @@ export function readPeriods(v: PeriodVocabulary, state: PeriodState, chunk: Peri
       let chosen: Found | null;
       if (own) {
         const clause = s.clauses.find((c) => at >= c.start && at < c.end);
-        const where = clause && own.start >= clause.start ? 'in its clause' : 'earlier in the sentence';
-        chosen = found(own, opener && opener.start < own.start ? openerFound : outer(), (said) => `"${said}" ${where}`);
+        chosen = found(own, opener && opener.start < own.start ? openerFound : outer(), clause && own.start >= clause.start ? periodClause : periodSentence);
       } else {
         chosen = openerFound ?? outer();
       }
       const indicator = indicators[f]!;
       indicator.period = chosen ? { ...chosen.period } : null;
-      if (indicator.explain) indicator.explain.rules.period = chosen ? chosen.rule : 'none named';
+      const rule = chosen?.rule ?? periodNone;
+      chunk.fired?.add(rule.id);
+      if (indicator.explain) indicator.explain.rules.period = chosen ? `${rule.id} (${chosen.period.text})` : rule.id;
     }
 
     const body = text.slice(s.start, s.end);
@@ -103,13 +108,13 @@ export function readPeriods(v: PeriodVocabulary, state: PeriodState, chunk: Peri
       // The title lines were read as written (readTitle); a numbered heading opens a part.
       if ((state.inBody || NUMBERED.test(body)) && inSentence.length) {
         const named: Found[] = [];
-        for (const t of inSentence) named.push(found(t, named.at(-1) ?? state.heading ?? state.title ?? state.opening, (said) => `the heading's "${said}"`));
+        for (const t of inSentence) named.push(found(t, named.at(-1) ?? state.heading ?? state.title ?? state.opening, periodHeading));
         state.heading = onePeriod(named);
       }
       state.paragraph = null;
     } else {
       state.inBody = true;
-      if (openerFound) state.paragraph = { ...openerFound, rule: `"${openerFound.period.text}" opening an earlier sentence of the paragraph` };
+      if (openerFound) state.paragraph = { ...openerFound, rule: periodParagraph };
     }
   });
   if (sentences.length) state.openParagraph = !endsParagraph(text, previousEnd, text.length);
@@ -131,12 +136,12 @@ function readTitle(v: PeriodVocabulary, state: PeriodState, start: string): void
   const named: Found[] = [];
   for (const { words, said } of scope.title) {
     const force = named.at(-1)?.period ?? null;
-    named.push({ period: { text: said, ...resolve(words, { date: state.date, force }) }, rule: `the title's "${said}"` });
+    named.push({ period: { text: said, ...resolve(words, { date: state.date, force }) }, rule: periodTitle });
   }
   state.title = onePeriod(named);
   if (scope.opening) {
     const { words, said } = scope.opening;
-    state.opening = { period: { text: said, ...resolve(words, { date: state.date, force: state.title?.period ?? null }) }, rule: `"${said}" opening the report` };
+    state.opening = { period: { text: said, ...resolve(words, { date: state.date, force: state.title?.period ?? null }) }, rule: periodOpening };
   }
 }
 

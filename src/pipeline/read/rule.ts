@@ -6,7 +6,7 @@ import type { ExpectedIndicatorInput } from '../../patterns/schema.js';
 import type { Context } from './words.js';
 
 /** What a rule can decide: a field of the tuple, or whether the figure is an indicator at all. */
-export type Field = 'indicator' | 'metric' | 'direction' | 'basis' | 'qualifier' | 'subject' | 'target';
+export type Field = 'indicator' | 'metric' | 'direction' | 'basis' | 'qualifier' | 'subject' | 'target' | 'period';
 
 export interface RuleExample {
   text: string;

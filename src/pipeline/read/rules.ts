@@ -12,6 +12,7 @@ import type { RuleMeta } from './rule.js';
 import * as subject from './subject.js';
 import * as table from './table.js';
 import * as target from './target.js';
+import * as period from '../period/rules.js';
 
 const isRule = (x: unknown): x is RuleMeta => typeof x === 'object' && x !== null && 'id' in x && 'examples' in x && 'decides' in x;
 
@@ -20,7 +21,7 @@ function rulesOf(module: Record<string, unknown>): RuleMeta[] {
   return [...new Set(Object.values(module).filter(isRule))];
 }
 
-export const FIELD_RULES: readonly RuleMeta[] = [figures, lists, before, after, metric, ellipsis, direction, basis, qualifier, subject, target, table].flatMap(rulesOf);
+export const FIELD_RULES: readonly RuleMeta[] = [figures, lists, before, after, metric, ellipsis, direction, basis, qualifier, subject, target, table, period].flatMap(rulesOf);
 
 /** Whether an id names a field rule. */
 export function isFieldRule(id: string): boolean {
