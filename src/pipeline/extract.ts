@@ -142,7 +142,7 @@ function indicatorOfCell(cell: TableCell, original: CodePoints, at: (unit: numbe
     qualifier: cell.qualifier,
     subject: null,
     target: cell.target,
-    period: null,
+    period: cell.period,
     span,
     text: original.slice(span[0], span[1]),
     pattern: tableCell.id,

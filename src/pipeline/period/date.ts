@@ -1,6 +1,7 @@
 // The document's own date, read from its opening lines and its last lines (docs/period.md):
-// a line saying when the report was delivered (——2026年1月27日在…会议上), a line that is only a
-// date (under the title or signed at the end), a dateline with a year (本报讯 2025年9月20日);
+// a line saying when the report was delivered or passed (——2026年1月27日在…会议上), a line of
+// metadata with a date (under the title, a paper's masthead, a page's 2025-11-18 07:05), a
+// dateline with a year (本报讯 2025年9月20日), a date signed at the end (2025年4月3日, 2026年6月);
 // else the year of a title that names one (关于2024年全省禁毒工作情况的通报). The text can be
 // given whole or a piece at a time (a file read block by block): only its two ends are kept.
 import type { DocumentDate } from '../../contract.js';
@@ -9,10 +10,22 @@ import type { DocumentDate } from '../../contract.js';
 const OPENING = 2000;
 const CLOSING = 400;
 
+// A date of the text: 2026年1月27日, 2026年6月 (a month only where a line holds nothing else), or as a
+// web page's meta line writes it, 2025-11-18 (also 2025/11/18, 2025.11.18).
 const DAY = '(?<y>(?:19|20)\\d{2})\\s*年\\s*(?<m>\\d{1,2})\\s*月\\s*(?<d>\\d{1,2})\\s*日';
-const DELIVERED = new RegExp(`(?<date>${DAY})\\s*(?:在|于)`, 'u');
-// A line holding only a date, perhaps bracketed or after a dash, perhaps with the time or weekday.
-const DATE_LINE = new RegExp(`^[ \\t\\u3000]*(?:——|—|-)?[（(]?[ \\t\\u3000]*(?<date>${DAY})(?:[ \\t\\u3000]*(?:\\d{1,2}[:：时]\\d{1,2}分?|星期.|周.))*[ \\t\\u3000]*[）)]?[ \\t\\u3000]*$`, 'gmu');
+const ISO_DAY = '(?<y>(?:19|20)\\d{2})(?<sep>[-/.])(?<m>\\d{1,2})\\k<sep>(?<d>\\d{1,2})(?!\\d)';
+const MONTH = '(?<y>(?:19|20)\\d{2})\\s*年\\s*(?<m>\\d{1,2})\\s*月(?:\\s*(?<d>\\d{1,2})\\s*日)?';
+const day = new RegExp(`(?<date>${DAY})`, 'u');
+const isoDay = new RegExp(`(?<date>${ISO_DAY})`, 'u');
+// A line about the session that heard or passed the report (——2026年1月27日在…会议上,
+// （2026年1月23日…会议批准）, ——在…会议上（2026年1月9日）).
+const DELIVERED = /会议|(?:日)\s*(?:在|于)/u;
+// A line of metadata with a date and no sentence: under a title, or a page's or a paper's
+// (沧澜日报　2025年10月22日　星期三　第01版, 2025年11月01日 08:12　来源：…).
+const SENTENCE = /[，,。；;！？]/u;
+const META_LINE = 80;
+// A line holding only a date, perhaps bracketed or after a dash: a signature at the end.
+const DATE_ONLY = new RegExp(`^[ \\t\\u3000]*(?:——|—|-)?[（(]?[ \\t\\u3000]*(?<date>${MONTH})[ \\t\\u3000]*[）)]?[ \\t\\u3000]*$`, 'u');
 // 本报讯（记者 …）2025年9月20日, 新华社北京2025年3月5日电.
 const DATELINE = new RegExp(`(?:本报讯|新华社|记者)[^\\n。]{0,40}?(?<date>${DAY})`, 'u');
 const WIRE = new RegExp(`(?<date>${DAY})电`, 'u');
@@ -50,23 +63,46 @@ function dateOf(text: string, m: RegExpExecArray, offset: number): DocumentDate 
   const g = m.groups!;
   const month = g.m === undefined ? undefined : Number(g.m);
   const day = g.d === undefined ? undefined : Number(g.d);
-  if (month !== undefined && (month < 1 || month > 12 || day! < 1 || day! > 31)) return null;
+  if ((month !== undefined && (month < 1 || month > 12)) || (day !== undefined && (day < 1 || day > 31))) return null;
   const at = m.index + m[0].indexOf(g.date!);
   const start = offset + codePoints(text.slice(0, at));
-  const value = `${g.y}${month ? `-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : ''}`;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const value = `${g.y}${month ? `-${pad(month)}${day ? `-${pad(day)}` : ''}` : ''}`;
   return { text: g.date!, value, span: [start, start + codePoints(g.date!)] };
 }
 
 function first(re: RegExp, text: string, offset: number): DocumentDate | null {
-  re.lastIndex = 0;
   const m = re.exec(text);
   return m ? dateOf(text, m, offset) : null;
 }
 
-function last(re: RegExp, text: string, offset: number): DocumentDate | null {
+/** The lines of a text with the code point each starts at. */
+function* linesOf(text: string, offset: number): Generator<{ line: string; at: number }> {
+  let at = offset;
+  for (const line of text.split('\n')) {
+    yield { line, at };
+    at += codePoints(line) + 1;
+  }
+}
+
+/** The first date of the opening, of the kind first in order: delivery, metadata, dateline. */
+function openingDate(opening: string): DocumentDate | null {
+  let meta: DocumentDate | null = null;
+  let dateline: DocumentDate | null = null;
+  for (const { line, at } of linesOf(opening, 0)) {
+    const full = first(day, line, at) ?? first(isoDay, line, at);
+    const metadata = full && [...line.trim()].length <= META_LINE && !SENTENCE.test(line);
+    if (metadata && DELIVERED.test(line) && day.test(line)) return first(day, line, at);
+    if (metadata && !meta) meta = full;
+    dateline ??= first(DATELINE, line, at) ?? first(WIRE, line, at);
+  }
+  return meta ?? dateline;
+}
+
+/** The last line of the closing that is only a date: the signature. */
+function closingDate(closing: string, offset: number): DocumentDate | null {
   let found: DocumentDate | null = null;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) found = dateOf(text, m, offset) ?? found;
+  for (const { line, at } of linesOf(closing, offset)) found = first(DATE_ONLY, line, at) ?? found;
   return found;
 }
 
@@ -102,14 +138,7 @@ export class DateReader {
     const cut = closingStart === 0 ? 0 : lineEnd < 0 ? closing.length : lineEnd + 1;
     closingStart += codePoints(closing.slice(0, cut));
     closing = closing.slice(cut);
-    return (
-      first(DELIVERED, this.opening, 0) ??
-      first(DATE_LINE, this.opening, 0) ??
-      first(DATELINE, this.opening, 0) ??
-      first(WIRE, this.opening, 0) ??
-      last(DATE_LINE, closing, closingStart) ??
-      titleYear(this.opening)
-    );
+    return openingDate(this.opening) ?? closingDate(closing, closingStart) ?? titleYear(this.opening);
   }
 }
 

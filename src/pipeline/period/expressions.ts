@@ -1,7 +1,8 @@
 // The time expressions of a normalized text, read into what they say (a year, part of a year,
 // a plan, a year relative to another …) but not yet resolved against the document's date.
-// Left out: a time that is a basis (比上年), a date of an event (1月16日上午), a whole year that
-// names a goal (全年目标), and anything inside a title in book-title marks (《2024—2027年行动方案》).
+// Left out: a time that is a basis (比上年), the time of a meeting or a dateline (1月16日上午), a
+// year that names something else (全年目标, 上年结转), and anything inside a title in book-title
+// marks (《2024—2027年行动方案》).
 import type { Head, PeriodVocabulary } from './vocabulary.js';
 
 export interface TimeWords {
@@ -11,7 +12,8 @@ export interface TimeWords {
   head: Head | null;
   /** the months of the year it names: [1, 6] for 上半年 */
   months: [number, number] | null;
-  day: number | null;
+  /** the first and last day, within `months` (10月1日至8日) */
+  days: [number, number] | null;
   /** 截至8月底, 到2030年, 5月底前: a point, the end of what it names */
   point: boolean;
   /** 今年以来: from it to the document's date */
@@ -32,7 +34,9 @@ function headOf(v: PeriodVocabulary, g: Record<string, string | undefined>): Hea
     return { kind: 'relative', base: r.base, offset: r.offset };
   }
   if (g.back) return { kind: 'back', years: v.back.get(g.back)! };
+  if (g.ahead) return { kind: 'ahead', years: v.ahead.get(g.ahead)! };
   if (g.whole) return { kind: 'whole' };
+  if (g.vague) return { kind: 'vague' };
   if (g.plan) {
     const [from, to] = v.plans.get(g.plan)!;
     return v.planLast.has(g.planTime!) ? { kind: 'plan', from: to, to } : { kind: 'plan', from, to };
@@ -64,12 +68,13 @@ function readMatch(v: PeriodVocabulary, text: string, m: RegExpExecArray): TimeW
     months = [Number(g.month), Number(g.month)];
   }
   if (months && (months[0] < 1 || months[1] > 12 || months[0] > months[1])) return null;
-  const day = g.day ? Number(g.day) : null;
-  // A day is the date of an event unless it is the point a total runs up to (截至6月30日).
-  if (day !== null && !g.upTo) return null;
+  const days: [number, number] | null = g.day ? [Number(g.day), Number(g.dayTo ?? g.day)] : null;
+  if (g.dayMonthTo && months) months = [months[0], Number(g.dayMonthTo)];
+  if (days && (days[0] < 1 || days[1] > 31 || (months![0] === months![1] && days[0] > days[1]))) return null;
+  if (days && !g.upTo && v.dayNotBefore.test(text.slice(end, end + 2))) return null;
   const before = text.slice(Math.max(0, start - 3), start);
   if (!g.upTo && (v.basisBefore.test(before) || (v.comparedBefore.test(before) && v.comparedAfter.test(text.slice(end, end + 8))))) return null;
-  if (head?.kind === 'whole' && v.notPeriodBefore.test(text.slice(end, end + 2))) return null;
+  if ((head?.kind === 'whole' || head?.kind === 'relative') && v.notPeriodBefore.test(text.slice(end, end + 2))) return null;
   if (insideTitle(text, start)) return null;
   const after = text.slice(end, end + 2);
   return {
@@ -77,7 +82,7 @@ function readMatch(v: PeriodVocabulary, text: string, m: RegExpExecArray): TimeW
     end,
     head,
     months,
-    day,
+    days,
     point: Boolean(g.upTo || g.deadline || g.monthEnd),
     since: Boolean(g.since),
     sameTime: Boolean(g.sameTime),

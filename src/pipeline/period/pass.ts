@@ -22,6 +22,8 @@ export interface PeriodState {
   date: CalendarDate | null;
   /** from the title lines, before the first line of body text (read with the first chunk) */
   title: Found | null;
+  /** a title's two periods (2025年…执行情况与2026年计划): results hold in the first, goals in the last */
+  titles: Found[];
   /** from the words that start the first line of body text */
   opening: Found | null;
   scopeRead: boolean;
@@ -34,7 +36,7 @@ export interface PeriodState {
 }
 
 export function startPeriods(date: DocumentDate | null): PeriodState {
-  return { date: date ? parseIso(date.value) : null, title: null, opening: null, scopeRead: false, inBody: false, heading: null, paragraph: null, openParagraph: false };
+  return { date: date ? parseIso(date.value) : null, title: null, titles: [], opening: null, scopeRead: false, inBody: false, heading: null, paragraph: null, openParagraph: false };
 }
 
 export interface PeriodChunk {
@@ -67,6 +69,13 @@ export function readPeriods(v: PeriodVocabulary, state: PeriodState, chunk: Peri
   };
   const outer = () => state.paragraph ?? state.heading ?? state.title ?? state.opening;
   if (!state.scopeRead) readTitle(v, state, chunk.start(SCOPE_WINDOW));
+  // A title of two periods gives a figure the one its kind says: results the first, goals the last.
+  const fallback = (i: Indicator) => {
+    const titled = state.title ?? (state.titles.length > 1 ? state.titles[i.target ? state.titles.length - 1 : 0]! : null);
+    return state.paragraph ?? state.heading ?? titled ?? state.opening;
+  };
+  // In reading order of their figures (a table's cells are sorted in by their spans).
+  const order = indicators.map((_, k) => k).sort((a, b) => figureAt[a]! - figureAt[b]! || a - b);
   let w = 0;
   let k = 0;
   let previousEnd = 0;
@@ -78,24 +87,30 @@ export function readPeriods(v: PeriodVocabulary, state: PeriodState, chunk: Peri
     const inSentence: TimeWords[] = [];
     for (let j = w; j < words.length && words[j]!.start < s.end; j++) inSentence.push(words[j]!);
     const figures: number[] = [];
-    while (k < indicators.length && figureAt[k]! < s.end) figures.push(k++);
-    // Words before the first figure open the sentence; in a sentence with none, those of its first clause.
-    const firstFigure = figures.length ? figureAt[figures[0]!]! : s.clauses[0]!.end;
-    const opener = inSentence.find((t) => t.boundTo === null && t.end <= firstFigure) ?? null;
+    while (k < order.length && figureAt[order[k]!]! < s.end) figures.push(order[k++]!);
+    // The words nearest before the first figure open the sentence (记者11月17日获悉，10月份，…: 10月份);
+    // in a sentence with none, the last that start a clause (锚定2035年…，今后五年…主要目标是：: 今后五年).
+    const opener = figures.length
+      ? inSentence.filter((t) => t.boundTo === null && t.end <= figureAt[figures[0]!]!).pop() ?? null
+      : inSentence.filter((t) => t.boundTo === null && s.clauses.some((c) => c.start === t.start)).pop() ?? null;
     const openerFound = opener && found(opener, outer(), periodOpener);
 
     for (const f of figures) {
       const at = figureAt[f]!;
       const segment = s.segments.find((g) => at >= g.start && at < g.end) ?? s;
-      const own = inSentence.filter((t) => t !== opener && t.end <= at && t.start >= segment.start && (t.boundTo === null || t.boundTo === at)).pop();
+      // Words after the opener, before the figure, in its segment (those before the opener gave way to it).
+      const after = Math.max(segment.start, opener ? opener.end : 0);
+      const own = inSentence.filter((t) => t.end <= at && t.start >= after && (t.boundTo === null || t.boundTo === at)).pop();
       let chosen: Found | null;
       if (own) {
         const clause = s.clauses.find((c) => at >= c.start && at < c.end);
         chosen = found(own, opener && opener.start < own.start ? openerFound : outer(), clause && own.start >= clause.start ? periodClause : periodSentence);
       } else {
-        chosen = openerFound ?? outer();
+        chosen = openerFound ?? fallback(indicators[f]!);
       }
       const indicator = indicators[f]!;
+      // A table's cell holds in its column's year (read/table.ts).
+      if (indicator.period) continue;
       indicator.period = chosen ? { ...chosen.period } : null;
       const rule = chosen?.rule ?? periodNone;
       chunk.fired?.add(rule.id);
@@ -114,7 +129,9 @@ export function readPeriods(v: PeriodVocabulary, state: PeriodState, chunk: Peri
       state.paragraph = null;
     } else {
       state.inBody = true;
-      if (openerFound) state.paragraph = { ...openerFound, rule: periodParagraph };
+      // A breakdown by period (分季度看，一季度…，上半年…，前三季度…) sets none for the sentences after it.
+      const others = inSentence.filter((t) => t !== opener && t.boundTo === null).length;
+      if (openerFound && others < 2) state.paragraph = { ...openerFound, rule: periodParagraph };
     }
   });
   if (sentences.length) state.openParagraph = !endsParagraph(text, previousEnd, text.length);
@@ -139,6 +156,7 @@ function readTitle(v: PeriodVocabulary, state: PeriodState, start: string): void
     named.push({ period: { text: said, ...resolve(words, { date: state.date, force }) }, rule: periodTitle });
   }
   state.title = onePeriod(named);
+  if (!state.title) state.titles = named.filter((f, k) => named.findIndex((g) => g.period.from === f.period.from && g.period.to === f.period.to) === k);
   if (scope.opening) {
     const { words, said } = scope.opening;
     state.opening = { period: { text: said, ...resolve(words, { date: state.date, force: state.title?.period ?? null }) }, rule: periodOpening };

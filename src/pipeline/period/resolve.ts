@@ -62,6 +62,14 @@ function yearsOf(w: TimeWords, ctx: Context): [number, number] | null {
       return [h.from, h.to];
     case 'whole':
       return inForce === null ? null : [inForce, inForce];
+    case 'vague':
+      return null;
+    case 'ahead': {
+      // The years after the last one a report looks back on (今后五年 in January 2026: 2026–2030).
+      if (!ctx.date) return null;
+      const last = lastYearBack(ctx.date);
+      return [last + 1, last + h.years];
+    }
     case 'relative': {
       const base = h.base === 'date' ? ctx.date?.year ?? null : inForce;
       return base === null ? null : [base + h.offset, base + h.offset];
@@ -86,8 +94,8 @@ export function resolve(w: TimeWords, ctx: Context): Span {
     from = isoOf(years[0]);
     to = isoOf(years[1]);
   } else {
-    from = isoOf(years[0], months[0], w.day !== null && months[0] === months[1] ? w.day : undefined);
-    to = isoOf(years[1], months[1], w.day ?? undefined);
+    from = isoOf(years[0], months[0], w.days?.[0]);
+    to = isoOf(years[1], months[1], w.days?.[1]);
   }
   if (w.point) from = to;
   if (w.since) {

@@ -37,9 +37,12 @@ function compact(line: string): { text: string; at: number[] } {
   return { text, at };
 }
 
+/** The words of time of a line; a day is the date of the document or of its session, no period. */
 function wordsOf(v: PeriodVocabulary, line: string): ScopeWords[] {
   const { text, at } = compact(line);
-  return findTimeWords(v, text).map((words) => ({ words, said: line.slice(at[words.start], at[words.end - 1]! + 1) }));
+  return findTimeWords(v, text)
+    .filter((words) => !words.days)
+    .map((words) => ({ words, said: line.slice(at[words.start], at[words.end - 1]! + 1) }));
 }
 
 /**
@@ -60,6 +63,6 @@ export function readScope(v: PeriodVocabulary, start: string): { title: ScopeWor
   const { text, at } = compact(body);
   const skip = DATELINE.exec(text)?.[0].length ?? 0;
   const first = findTimeWords(v, text.slice(skip))[0];
-  const opening = first && first.start === 0 ? { words: { ...first, start: first.start + skip, end: first.end + skip }, said: body.slice(at[first.start + skip], at[first.end + skip - 1]! + 1) } : null;
+  const opening = first && first.start === 0 && !first.days ? { words: { ...first, start: first.start + skip, end: first.end + skip }, said: body.slice(at[first.start + skip], at[first.end + skip - 1]! + 1) } : null;
   return { title, opening };
 }

@@ -17,9 +17,11 @@ export interface TableCell {
   direction: Direction | null;
   qualifier: Qualifier | null;
   target: boolean;
+  /** when the cell's column holds: its year, or for a change the years between the first and the last year columns */
+  period: { text: string; from: string; to: string } | null;
 }
 
-type Column = { kind: 'year'; year: number } | { kind: 'change' } | { kind: 'other' };
+type Column = { kind: 'year'; year: number; header: string } | { kind: 'change'; header: string } | { kind: 'other' };
 
 interface Line {
   text: string;
@@ -70,8 +72,8 @@ function headerAt(lines: Line[], k: number): { columns: Column[]; plan: boolean;
   const plan = cells.some((c) => /^属性|预期性|约束性/u.test(c)) || years.length > 1;
   const columns: Column[] = cells.slice(name + 1).map((c) => {
     const y = YEAR_HEADER.exec(c);
-    if (y) return { kind: 'year', year: Number(y[1]) };
-    return CHANGE_HEADER.test(c) ? { kind: 'change' } : { kind: 'other' };
+    if (y) return { kind: 'year', year: Number(y[1]), header: c };
+    return CHANGE_HEADER.test(c) ? { kind: 'change', header: c } : { kind: 'other' };
   });
   return columns.length && latest ? { columns, plan, next: j } : null;
 }
@@ -85,16 +87,16 @@ function unitOf(unitText: string, regex: RegExp): { unit: string; factor: number
 
 export const tableCell: Rule<{ text: string; column: Column | undefined }> = {
   id: 'table.cell',
-  description: 'A number in a cell of a table of indicators is an indicator of its row, in the row’s unit: the later year of a plan table and its growth column are goals, 〔〕 a cumulative change',
-  decides: ['indicator', 'metric', 'direction', 'qualifier', 'target'],
+  description: 'A number in a cell of a table of indicators is an indicator of its row, in the row’s unit: the later year of a plan table and its growth column are goals, 〔〕 a cumulative change; a cell holds in its column’s year, a change over the years of the table',
+  decides: ['indicator', 'metric', 'direction', 'qualifier', 'target', 'period'],
   examples: [
     {
       text: '专栏2  南湾区主要指标\n指标\t2025年\t2030年\t年均增长〔累计〕\t属性\n1.地区生产总值增长（%）\t6.2\t—\t5左右\t预期性\n2.森林覆盖率（%）\t40.5\t42以上\t〔1.5〕\t约束性\n',
       gives: [
-        { metric: '地区生产总值', value: 6.2, unit: '%', direction: 'up', text: '6.2' },
-        { metric: '地区生产总值', value: 5, unit: '%', direction: 'up', qualifier: 'about', target: true, text: '5左右' },
+        { metric: '地区生产总值', value: 6.2, unit: '%', direction: 'up', period: { text: '2025年', from: '2025', to: '2025' }, text: '6.2' },
+        { metric: '地区生产总值', value: 5, unit: '%', direction: 'up', qualifier: 'about', target: true, period: { text: '年均增长〔累计〕', from: '2026', to: '2030' }, text: '5左右' },
         { metric: '森林覆盖率', value: 40.5, unit: '%', text: '40.5' },
-        { metric: '森林覆盖率', value: 42, unit: '%', qualifier: 'over', target: true, text: '42以上' },
+        { metric: '森林覆盖率', value: 42, unit: '%', qualifier: 'over', target: true, period: { text: '2030年', from: '2030', to: '2030' }, text: '42以上' },
         { metric: '森林覆盖率', value: 1.5, unit: '%', direction: 'up', target: true, text: '〔1.5〕' },
       ],
     },
@@ -135,6 +137,14 @@ export function readTables(text: string, quantities: RegExp): TableCell[] {
 function readRows(lines: Line[], k: number, header: { columns: Column[]; plan: boolean }, quantities: RegExp, out: TableCell[]): number {
   const { columns } = header;
   const latest = Math.max(...columns.map((c) => (c.kind === 'year' ? c.year : 0)));
+  const years = columns.flatMap((c) => (c.kind === 'year' ? [c.year] : []));
+  // A year column holds in its year; a change, over the years after the first year column to the last.
+  const periodOf = (column: Column): TableCell['period'] =>
+    column.kind === 'year'
+      ? { text: column.header, from: String(column.year), to: String(column.year) }
+      : column.kind === 'change' && years.length > 1
+        ? { text: column.header, from: String(Math.min(...years) + 1), to: String(Math.max(...years)) }
+        : null;
   let rowsSeen = 0;
   while (k < lines.length) {
     const line = lines[k]!;
@@ -187,6 +197,7 @@ function readRows(lines: Line[], k: number, header: { columns: Column[]; plan: b
         direction: rowDirection ?? (cumulative ? 'up' : null),
         qualifier: (g.bound ? BOUND[g.bound] : g.post ? POST[g.post] : null) ?? null,
         target: header.plan && (column!.kind === 'change' || (column!.kind === 'year' && column!.year === latest && columns.filter((x) => x.kind === 'year').length > 1)),
+        period: periodOf(column!),
       });
     });
   }
