@@ -1,12 +1,15 @@
-// Word segmentation with nodejieba, loaded once and only when first needed. Parts of speech
-// come from the dictionary the segmenter uses (word -> tag), looked up after `cut`: the same
-// tags as nodejieba's `tag` for known words, at twice its speed. The dictionary is nodejieba's
-// own, trimmed at build time to its more frequent words (scripts/build-dict.mjs): it loads in
-// a fraction of the time and memory of the full one, and report language is common words.
+// Word segmentation: nodejieba's cut, made in JavaScript over the dictionary trie that the build
+// writes (word-trie.ts, dist/dict/words.bin), which loads in milliseconds where nodejieba takes
+// a third of a second; nodejieba itself is loaded only for a text whose cut the trie cannot be
+// sure of (a near tie, a surrogate) or when there is no trie file. Parts of speech come with
+// the words: the dictionary's tag (the same as nodejieba's `tag` for known words), or the one
+// configureVocabulary gives. The dictionary is nodejieba's own, trimmed at build time to its
+// more frequent words (scripts/build-dict.mjs): report language is common words.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cutEnds, nodeOfWord, readWordTrie, type AddedWords, type WordTrie } from './word-trie.js';
 
 export interface Token {
   word: string;
@@ -25,25 +28,41 @@ interface Jieba {
 
 // dist/dict from both src/pipeline (tests) and dist/pipeline (the built tool).
 const DICT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/dict');
+export const WORD_TRIE_FILE = join(DICT_DIR, 'words.bin');
 
 let jieba: Jieba | undefined;
-const tags = new Map<string, string>();
-let vocabulary: [string, string][] = [];
+let trie: WordTrie | null | undefined;
+/** Tags of the dictionary's words where no trie gives them (nodejieba alone). */
+const dictionaryTags = new Map<string, string>();
+/** The tags configureVocabulary gave, which override the dictionary's. */
+const vocabularyTags = new Map<string, string>();
+/** The words inserted into the segmenter, in order, to replay into nodejieba when it loads. */
+const inserted: [string, string][] = [];
+const added: AddedWords = new Map();
 
 /**
  * Words the segmenter must keep whole, with their part of speech; the tag given here overrides
- * the dictionary's. May be called before or after the segmenter loads.
+ * the dictionary's. May be called before or after the segmenter loads. A word is inserted
+ * (at the median weight, as nodejieba's insertWord does) only when its tag changes.
  */
 export function configureVocabulary(words: [string, string][]): void {
-  vocabulary = words;
-  if (jieba) addVocabulary(jieba);
+  for (const [word, t] of words) {
+    if (tagOfKnown(word) !== t) insertWord(word, t);
+    vocabularyTags.set(word, t);
+  }
 }
 
-function addVocabulary(j: Jieba): void {
-  for (const [word, t] of vocabulary) {
-    if (tags.get(word) !== t) j.insertWord(word, t);
-    tags.set(word, t);
-  }
+function insertWord(word: string, tag: string): void {
+  inserted.push([word, tag]);
+  jieba?.insertWord(word, tag);
+  const first = word.charCodeAt(0);
+  const list = added.get(first) ?? [];
+  if (!list.includes(word)) added.set(first, [...list, word]);
+}
+
+function loadTrie(): WordTrie | null {
+  if (trie === undefined) trie = existsSync(WORD_TRIE_FILE) ? readWordTrie(readFileSync(WORD_TRIE_FILE)) : null;
+  return trie;
 }
 
 function readTags(dictFile: string): void {
@@ -54,7 +73,7 @@ function readTags(dictFile: string): void {
     if (end < 0) end = text.length;
     const a = text.indexOf(' ', at);
     const b = a < 0 ? -1 : text.indexOf(' ', a + 1);
-    if (a > at && b > a && b < end) tags.set(text.slice(at, a), text.slice(b + 1, end).trim());
+    if (a > at && b > a && b < end) dictionaryTags.set(text.slice(at, a), text.slice(b + 1, end).trim());
     at = end + 1;
   }
 }
@@ -67,23 +86,47 @@ function loadJieba(): Jieba {
   const tiny = join(DICT_DIR, 'tiny.utf8');
   const dict = existsSync(trimmed) && existsSync(tiny) ? trimmed : nodejieba.DEFAULT_DICT;
   nodejieba.load(dict === trimmed ? { dict, idfDict: join(DICT_DIR, 'idf.utf8'), stopWordDict: tiny } : {});
-  readTags(dict);
-  addVocabulary(nodejieba);
+  if (!loadTrie()) readTags(dict);
+  for (const [word, t] of inserted) nodejieba.insertWord(word, t);
   jieba = nodejieba;
   return jieba;
 }
 
+/** The dictionary's tag of a word, or the vocabulary's; undefined for a word neither knows. */
+function tagOfKnown(word: string): string | undefined {
+  const given = vocabularyTags.get(word);
+  if (given !== undefined) return given;
+  const t = loadTrie();
+  if (!t) {
+    loadJieba();
+    return dictionaryTags.get(word);
+  }
+  const node = nodeOfWord(t, word);
+  const k = node ? t.tagIndex[node]! : 255;
+  return k === 255 ? undefined : t.tags[k];
+}
+
 function tagOf(word: string): string {
-  const t = tags.get(word);
+  const t = tagOfKnown(word);
   if (t) return t;
   if (/^[\d.,%]+$/.test(word)) return 'm';
   if (/^[A-Za-z][A-Za-z0-9.+-]*$/.test(word)) return 'eng';
   return 'x';
 }
 
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** The words of a text as nodejieba cuts it. */
+function cut(text: string): string[] {
+  const t = SURROGATE.test(text) ? null : loadTrie();
+  const ends = t && cutEnds(t, added, text);
+  if (!ends) return loadJieba().cut(text);
+  return ends.map((end, k) => text.slice(k ? ends[k - 1] : 0, end));
+}
+
 /** Segments text into tagged words whose offsets cover the text exactly. */
 export function segment(text: string): Token[] {
-  const words = text ? loadJieba().cut(text) : [];
+  const words = text ? cut(text) : [];
   const tokens: Token[] = [];
   let at = 0;
   for (const word of words) {
@@ -99,6 +142,5 @@ export function segment(text: string): Token[] {
 
 /** Whether the segmenter's dictionary knows the word. */
 export function isWord(word: string): boolean {
-  loadJieba();
-  return tags.has(word);
+  return tagOfKnown(word) !== undefined;
 }
