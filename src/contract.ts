@@ -1,11 +1,12 @@
 // The output contract (../shared/INDICATORS.md): the zod schema is the single source of the
 // types the code uses and of the JSON Schema that `extract schema` prints.
 import { z } from 'zod';
+import { DIRECTIONS, QUALIFIERS, SCHEMA_VERSION } from './field-values.js';
 
-export const SCHEMA_VERSION = 2 as const;
+export { SCHEMA_VERSION };
 
-export const Direction = z.enum(['up', 'down', 'flat']);
-export const Qualifier = z.enum(['over', 'nearly', 'about', 'under']);
+export const Direction = z.enum(DIRECTIONS);
+export const Qualifier = z.enum(QUALIFIERS);
 
 export const Explanation = z
   .object({

@@ -2,7 +2,8 @@
 // and wrap with the document's identity. A document can also be had as its head and a stream of
 // indicator batches, so that a very large input is written out chunk by chunk.
 import { createHash } from 'node:crypto';
-import { ExtractedDocument, SCHEMA_VERSION, type Encoding, type Format, type Indicator } from './contract.js';
+import type { Encoding, ExtractedDocument, Format, Indicator } from './contract.js';
+import { SCHEMA_VERSION } from './field-values.js';
 import { convert, pageAt } from './pipeline/convert/index.js';
 import type { InputFormat } from './pipeline/convert/detect.js';
 import { decode, decodeBlocks, wholeEncoding, type Blocks } from './pipeline/decode.js';

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeEach, expect } from 'vitest';
 import type { ExtractedDocument } from '../src/contract.js';
-import { ExpectedIndicator, type ExpectedIndicatorInput } from '../src/patterns/schema.js';
+import { fileSchemas, type ExpectedIndicatorInput } from '../src/patterns/schema.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = resolve(ROOT, 'bin/extract.js');
@@ -44,7 +44,7 @@ export function expectGives(text: string, doc: Pick<ExtractedDocument, 'indicato
   expectGrounded(text, doc);
   let from = 0;
   const expected = gives.map((input) => {
-    const g = ExpectedIndicator.parse(input);
+    const g = fileSchemas().ExpectedIndicator.parse(input);
     const span = expectedSpan(text, g.text, from);
     from = span[0];
     const id = g.pattern ?? pattern;

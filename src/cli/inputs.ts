@@ -3,11 +3,15 @@
 // *.html, *.htm and *.docx) and `-` for stdin. Problems with one operand are reported and the others still run: a folder that
 // cannot be listed is a problem of its operand, never an exception.
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { isAbsolute, join, relative } from 'node:path';
-import fg from 'fast-glob';
+import type fg from 'fast-glob';
 import { formatOfName } from '../pipeline/convert/detect.js';
 import { describeFsError } from './errors.js';
 import { fileIdentity } from './files.js';
+
+/** fast-glob, loaded for the first glob or folder: a run on named files needs none. */
+const fastGlob = (): typeof fg => createRequire(import.meta.url)('fast-glob');
 
 export type Input = { kind: 'file'; path: string } | { kind: 'stdin' };
 
@@ -49,7 +53,7 @@ function glob(pattern: string, options: fg.Options): { matches: string[]; unread
       throw e;
     }
   }) as typeof fs.readdirSync;
-  const matches = sortPaths(fg.sync(pattern, { ...options, suppressErrors: true, fs: { readdirSync } }));
+  const matches = sortPaths(fastGlob().sync(pattern, { ...options, suppressErrors: true, fs: { readdirSync } }));
   return { matches, unreadable };
 }
 
@@ -94,7 +98,7 @@ export function resolveInputs(operands: string[]): Resolved {
     try {
       stat = fs.statSync(operand);
     } catch (e) {
-      if (fg.isDynamicPattern(operand)) {
+      if (fastGlob().isDynamicPattern(operand)) {
         const { matches, unreadable } = glob(operand, { onlyFiles: true, dot: false });
         for (const u of unreadable) problems.push({ operand, reason: `cannot list the folder ${shown(u.path)}: ${describeFsError(u.error)}` });
         if (!matches.length && !unreadable.length) problems.push({ operand, reason: 'no file matches this pattern' });

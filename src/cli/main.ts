@@ -2,17 +2,15 @@
 // process.exit: execute() resolves to the exit code, so tests can run it in-process.
 import type { Readable, Writable } from 'node:stream';
 import { Command, CommanderError, Option } from 'commander';
-import { jsonSchema } from '../contract.js';
 import { VERSION } from '../version.js';
 import { createExtractor, type Extractor } from '../pipeline/extract.js';
 import { loadLibrary, PatternError } from '../patterns/load.js';
 import { assertSafeUserPatterns } from '../patterns/redos.js';
 import { describeFsError, EXIT, OutputError, UserError } from './errors.js';
-import { checkFixtures } from './check.js';
 import { writeTo } from './output.js';
-import { writeReport, type ReportOptions } from './report.js';
+import type { ReportOptions } from './report.js';
 import { runExtract, type ExtractionOptions, type RunOptions } from './run.js';
-import { runTable, type TableOptions } from './table.js';
+import type { TableOptions } from './table.js';
 import { makeChalk } from './view.js';
 
 export interface Io {
@@ -181,6 +179,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addHelpText('after', REPORT_EXAMPLES)
     .action(async (operands: string[]) => {
       const options = withParentOptions<ReportOptions & { output?: string }>(report);
+      const { writeReport } = await import('./report.js');
       setExit(await writeReport(operands, { ...options, out: options.output ?? options.out }, buildExtractor(options), io));
     });
 
@@ -202,6 +201,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (operands: string[]) => {
       // The table's own options: --format, --target and the filters are not the top level's.
       const options = { ...withParentOptions<ExtractionOptions>(table), ...table.opts<TableOptions>() };
+      const { runTable } = await import('./table.js');
       setExit(await runTable(operands, table.opts<TableOptions>(), options, () => buildExtractor(options), io));
     });
 
@@ -217,7 +217,8 @@ Exit codes: 0 every fixture unchanged, 1 differences or missing expectations, 2 
 In CI:  npx extract check fixtures`)
     .action(async (dir: string) => {
       const options = withParentOptions<ExtractionOptions & { update?: boolean; color?: string | boolean }>(check);
-      const color = makeChalk(colorOf(options.color, io));
+      const color = await makeChalk(colorOf(options.color, io));
+      const { checkFixtures } = await import('./check.js');
       const result = await checkFixtures(dir, buildExtractor(options), { update: Boolean(options.update), quiet: Boolean(options.quiet) }, color);
       for (const line of result.lines) await writeTo(io.stdout, line + '\n');
       setExit(result.exitCode);
@@ -227,6 +228,7 @@ In CI:  npx extract check fixtures`)
     .command('schema')
     .description('print the JSON Schema of the output documents (generated from the zod schema)')
     .action(async () => {
+      const { jsonSchema } = await import('../contract.js');
       await writeTo(io.stdout, JSON.stringify(jsonSchema(), null, 2) + '\n');
       setExit(EXIT.ok);
     });

@@ -83,11 +83,11 @@ function chooseFormat(options: RunOptions, io: Io): 'jsonl' | 'csv' | 'view' {
   return options.format ?? (options.json || !io.isTTY ? 'jsonl' : 'view');
 }
 
-function chooseSink(options: RunOptions, io: Io, settings: Settings): Sink {
+async function chooseSink(options: RunOptions, io: Io, settings: Settings): Promise<Sink> {
   if (options.out) return jsonFiles(options.out, settings);
   const format = chooseFormat(options, io);
   if (format === 'csv') return csv(io.stdout, { allDocuments: options.allDocuments });
-  if (format === 'view') return terminalView(io.stdout, makeChalk(options.color), io.columns || 80);
+  if (format === 'view') return terminalView(io.stdout, await makeChalk(options.color), io.columns || 80);
   // Records in, lines out, one for one: a record that gives no document has its error record.
   return jsonLines(io.stdout, { errorRecords: options.input === 'jsonl' });
 }
@@ -286,7 +286,7 @@ export async function runExtract(operands: string[], options: RunOptions, extrac
   }
   const settings = settingsOf(extractor, Boolean(options.explain), options.inputFormat);
   const current: Current = (source, inputHash) => Boolean(options.resume && options.out) && isCurrent(options.out!, outputName(source), inputHash(), settings);
-  return extractInto(chooseSink(options, io, settings), resolved, options, extractor, io, current);
+  return extractInto(await chooseSink(options, io, settings), resolved, options, extractor, io, current);
 }
 
 /** A file's size; 0 for one that cannot be read (it is reported when it is read). */

@@ -1,11 +1,5 @@
 // Named regex fragments and word sets (patterns/fragments.yaml), expanded into regex source.
-import { z } from 'zod';
-
-export const FragmentFile = z.record(
-  z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'fragment names are UPPER_SNAKE_CASE'),
-  z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
-);
-export type FragmentFile = z.infer<typeof FragmentFile>;
+import type { FragmentFile } from './schema.js';
 
 /** Fragments the code reads directly, besides using them inside patterns. */
 export const REQUIRED_SETS = [

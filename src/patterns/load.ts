@@ -1,21 +1,22 @@
 // Loads the pattern library: fragments.yaml and one pattern per *.yaml file, validated with zod
 // and compiled once. A broken file stops the load with its path, the field and the problem.
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { z } from 'zod';
-import { FragmentError, FragmentFile, Fragments, REQUIRED_SETS } from './fragments.js';
-import { PatternFile, type Kind } from './schema.js';
+import { FragmentError, Fragments, REQUIRED_SETS } from './fragments.js';
+import { fileSchemas, type FragmentFile, type Kind, type MetricFile, type PatternFile, type PeriodFile } from './schema.js';
 import type { Direction } from '../contract.js';
-import { compileMetricNames, MetricFile, type MetricNames } from '../pipeline/canonical.js';
-import { compilePeriods, PeriodFile, type PeriodVocabulary } from '../pipeline/period/vocabulary.js';
+import { compileMetricNames, type MetricNames } from '../pipeline/canonical.js';
+import { compilePeriods, type PeriodVocabulary } from '../pipeline/period/vocabulary.js';
 
 export const BUILTIN_PATTERNS = resolve(dirname(fileURLToPath(import.meta.url)), '../../patterns');
 const FRAGMENTS_FILE = 'fragments.yaml';
 /** Vocabulary that is not a pattern: the words of time and the names of metrics. */
 const VOCABULARY_DIR = 'vocabulary';
-const VOCABULARY_FILES = ['periods.yaml', 'metrics.yaml'] as const;
+const VOCABULARY_KINDS = ['periods', 'metrics'] as const;
 
 export class PatternError extends Error {
   constructor(
@@ -59,10 +60,26 @@ function zodProblem(file: string, error: z.ZodError): PatternError {
   return new PatternError(file, issue.path.join('.') || '(top level)', issue.message);
 }
 
+/** The schema of each kind of file in a pattern folder. */
+const SCHEMA_OF = {
+  fragments: () => fileSchemas().FragmentFile,
+  pattern: () => fileSchemas().PatternFile,
+  periods: () => fileSchemas().PeriodFile,
+  metrics: () => fileSchemas().MetricFile,
+} satisfies Record<string, () => z.ZodType>;
+type FileKind = keyof typeof SCHEMA_OF;
+interface FileData {
+  fragments: FragmentFile;
+  pattern: PatternFile;
+  periods: PeriodFile;
+  metrics: MetricFile;
+}
+
 /**
- * The built-in pattern files parsed at build time (dist/patterns.json), so that a process or a
- * worker does not parse YAML at every start. An entry counts only while its file has the same
- * size and modification time; anything else is read from the YAML itself.
+ * The built-in pattern files parsed and validated at build time (dist/patterns.json), so that a
+ * process or a worker neither parses YAML nor loads zod at every start. An entry counts only
+ * while its file has the same size and modification time; anything else is read and validated
+ * from the YAML itself.
  */
 const PARSED_CACHE = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/patterns.json');
 type ParsedCache = Record<string, { size: number; mtimeMs: number; data: unknown }>;
@@ -89,20 +106,28 @@ function cached(file: string): unknown {
 /** Writes dist/patterns.json for the built-in folder (scripts/build-dict.mjs calls it). */
 export function writeParsedCache(): void {
   const entries: ParsedCache = {};
-  const vocabulary = VOCABULARY_FILES.map((f) => join(BUILTIN_PATTERNS, VOCABULARY_DIR, f));
-  for (const file of [join(BUILTIN_PATTERNS, FRAGMENTS_FILE), ...vocabulary, ...patternFiles(BUILTIN_PATTERNS)]) {
+  const vocabulary = VOCABULARY_KINDS.map((kind) => [join(BUILTIN_PATTERNS, VOCABULARY_DIR, `${kind}.yaml`), kind] as const);
+  const files = [[join(BUILTIN_PATTERNS, FRAGMENTS_FILE), 'fragments'] as const, ...vocabulary, ...patternFiles(BUILTIN_PATTERNS).map((f) => [f, 'pattern'] as const)];
+  for (const [file, kind] of files) {
     const st = statSync(file);
-    entries[file] = { size: st.size, mtimeMs: st.mtimeMs, data: parseYaml(readFileSync(file, 'utf8')) };
+    entries[file] = { size: st.size, mtimeMs: st.mtimeMs, data: validate(file, kind, parseYaml(file, readFileSync(file, 'utf8'))) };
   }
   writeFileSync(PARSED_CACHE, JSON.stringify(entries));
+}
+
+function validate<K extends FileKind>(file: string, kind: K, raw: unknown): FileData[K] {
+  const parsed = SCHEMA_OF[kind]().safeParse(raw);
+  if (!parsed.success) throw zodProblem(file, parsed.error);
+  return parsed.data as FileData[K];
 }
 
 /** Larger than any pattern file a person writes: a file this large is something else. */
 const MAX_PATTERN_FILE = 1 << 20;
 
-function readYaml(file: string): unknown {
+/** A file of a pattern folder, parsed and validated, from the build's cache when it is current. */
+function readFile<K extends FileKind>(file: string, kind: K): FileData[K] {
   const hit = cached(file);
-  if (hit !== undefined) return hit;
+  if (hit !== undefined) return hit as FileData[K];
   let text: string;
   try {
     // A device or a FIFO could be read for ever: only a regular file is read, and only if small.
@@ -114,10 +139,16 @@ function readYaml(file: string): unknown {
     if (e instanceof PatternError) throw e;
     throw new PatternError(file, '', `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
+  return validate(file, kind, parseYaml(file, text));
+}
+
+function parseYaml(file: string, text: string): unknown {
+  // yaml is loaded only here: a run from the build's cache needs none.
+  const yaml = createRequire(import.meta.url)('yaml') as typeof Yaml;
   try {
-    return parseYaml(text);
+    return yaml.parse(text);
   } catch (e) {
-    const detail = e instanceof YAMLParseError ? e.message.split('\n')[0]! : (e as Error).message;
+    const detail = e instanceof yaml.YAMLParseError ? e.message.split('\n')[0]! : (e as Error).message;
     throw new PatternError(file, '', `is not valid YAML: ${detail}`);
   }
 }
@@ -138,11 +169,10 @@ function compile(fragments: Fragments, file: string, field: string, source: stri
 
 export function loadFragments(dir: string): Fragments {
   const file = join(dir, FRAGMENTS_FILE);
-  const parsed = FragmentFile.safeParse(readYaml(file));
-  if (!parsed.success) throw zodProblem(file, parsed.error);
+  const data = readFile(file, 'fragments');
   let fragments: Fragments;
   try {
-    fragments = new Fragments(parsed.data);
+    fragments = new Fragments(data);
   } catch (e) {
     if (e instanceof FragmentError) throw new PatternError(file, e.fragment, e.message);
     throw e;
@@ -154,12 +184,11 @@ export function loadFragments(dir: string): Fragments {
 }
 
 /** A file of a vocabulary folder, validated by its schema and compiled. */
-function vocabularyFile<F, T>(dir: string, name: (typeof VOCABULARY_FILES)[number], schema: z.ZodType<F>, compile: (file: F) => T): T {
-  const file = join(dir, name);
-  const parsed = schema.safeParse(readYaml(file));
-  if (!parsed.success) throw zodProblem(file, parsed.error);
+function vocabularyFile<K extends (typeof VOCABULARY_KINDS)[number], T>(dir: string, kind: K, compile: (file: FileData[K]) => T): T {
+  const file = join(dir, `${kind}.yaml`);
+  const data = readFile(file, kind);
   try {
-    return compile(parsed.data);
+    return compile(data);
   } catch (e) {
     throw new PatternError(file, '', (e as Error).message);
   }
@@ -168,8 +197,8 @@ function vocabularyFile<F, T>(dir: string, name: (typeof VOCABULARY_FILES)[numbe
 /** The words of time and the names of metrics (patterns/vocabulary/ by default). */
 export function loadVocabulary(dir = join(BUILTIN_PATTERNS, VOCABULARY_DIR)): Pick<PatternLibrary, 'periods' | 'metricNames'> {
   return {
-    periods: vocabularyFile(dir, 'periods.yaml', PeriodFile, compilePeriods),
-    metricNames: vocabularyFile(dir, 'metrics.yaml', MetricFile, compileMetricNames),
+    periods: vocabularyFile(dir, 'periods', compilePeriods),
+    metricNames: vocabularyFile(dir, 'metrics', compileMetricNames),
   };
 }
 
@@ -180,10 +209,7 @@ export function patternFiles(dir: string): string[] {
     .map((f) => join(dir, f));
 }
 
-export function compilePattern(fragments: Fragments, file: string, raw: unknown): CompiledPattern {
-  const parsed = PatternFile.safeParse(raw);
-  if (!parsed.success) throw zodProblem(file, parsed.error);
-  const p = parsed.data;
+function compilePattern(fragments: Fragments, file: string, p: PatternFile): CompiledPattern {
   return {
     id: p.id,
     order: p.order,
@@ -220,7 +246,7 @@ export function loadLibrary(options: { builtin?: boolean; extraDirs?: string[] }
       throw new PatternError(dir, '', `is not a readable folder of pattern files (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
     }
     for (const file of files) {
-      const pattern = compilePattern(fragments, file, readYaml(file));
+      const pattern = compilePattern(fragments, file, readFile(file, 'pattern'));
       const other = seen.get(pattern.id);
       if (other) throw new PatternError(file, 'id', `"${pattern.id}" is already the id of ${other}`);
       seen.set(pattern.id, file);

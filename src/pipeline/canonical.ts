@@ -1,25 +1,12 @@
 // Canonical metric names (patterns/vocabulary/metrics.yaml): the metric as written, less what
 // the contract says is not part of a metric (a place or body glued on, words of time, a basis
 // word at either end), with synonyms replaced, so that one metric has one name across reports.
-import { z } from 'zod';
 import { trieSource } from '../patterns/fragments.js';
+import type { MetricFile } from '../patterns/schema.js';
 import type { Lexicon } from './lexicon.js';
 import { findTimeWords } from './period/expressions.js';
 import type { PeriodVocabulary } from './period/vocabulary.js';
 
-const Words = z.array(z.string().min(1)).min(1);
-
-export const MetricFile = z
-  .object({
-    synonyms: z
-      .array(z.object({ canonical: z.string().min(1), whole: Words.optional(), end: Words.optional(), anywhere: Words.optional() }).strict())
-      .min(1),
-    leading: Words,
-    trailing: Words,
-    examples: z.array(z.object({ metric: z.string().min(1), canonical: z.string().min(1) }).strict()).min(1),
-  })
-  .strict();
-export type MetricFile = z.infer<typeof MetricFile>;
 
 export interface MetricNames {
   whole: Map<string, string>;

@@ -1,43 +1,7 @@
-// The vocabulary of periods (patterns/vocabulary/periods.yaml), validated with zod and compiled
-// into one regular expression whose named groups say what each match means.
-import { z } from 'zod';
+// The vocabulary of periods (patterns/vocabulary/periods.yaml, its shape in patterns/schema.ts)
+// compiled into one regular expression whose named groups say what each match means.
 import { trieSource } from '../../patterns/fragments.js';
-
-const Words = z.array(z.string().min(1)).min(1);
-const Month = z.number().int().min(1).max(12);
-const Iso = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD');
-
-const ExpectedPeriod = z
-  .object({ text: z.string().min(1), from: Iso.nullable(), to: Iso.nullable() })
-  .strict()
-  .nullable();
-export type ExpectedPeriod = z.infer<typeof ExpectedPeriod>;
-
-export const PeriodFile = z
-  .object({
-    parts: z.array(z.object({ words: Words, months: z.tuple([Month, Month]), afterYearOnly: z.array(z.string()).optional() }).strict()).min(1),
-    wholeYear: Words,
-    vague: Words,
-    relative: z.array(z.object({ words: Words, from: z.enum(['date', 'force']), offset: z.number().int() }).strict()).min(1),
-    lookingBack: z.array(z.object({ words: Words, years: z.number().int().min(1) }).strict()).min(1),
-    lookingAhead: z.array(z.object({ words: Words, years: z.number().int().min(1) }).strict()).min(1),
-    plans: z.array(z.object({ words: Words, years: z.tuple([z.number().int(), z.number().int()]) }).strict()).min(1),
-    planTimes: z.object({ whole: Words, last: Words }).strict(),
-    since: Words,
-    deadline: Words,
-    upTo: Words,
-    sameTime: Words,
-    basisBefore: Words,
-    comparedBefore: Words,
-    comparedAfter: Words,
-    notPeriodBefore: Words,
-    dayNotBefore: Words,
-    titlesNotPeriod: Words,
-    examples: z.array(z.object({ text: z.string().min(1), periods: z.array(ExpectedPeriod).min(1) }).strict()).min(1),
-    counterexamples: z.array(z.string().min(1)).min(1),
-  })
-  .strict();
-export type PeriodFile = z.infer<typeof PeriodFile>;
+import type { PeriodFile } from '../../patterns/schema.js';
 
 /** What the words of a time say before they are resolved against a date. */
 export type Head =

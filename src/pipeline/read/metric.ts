@@ -356,7 +356,7 @@ function balanced(name: string): string {
 
 export const balancedName: Rule<Draft> = {
   id: 'metric.balanced',
-  description: 'A metric never holds an unpaired quotation mark or bracket: one a cut left behind is dropped (城市公园、“口袋公园”保有量 → 城市公园保有量)',
+  description: 'A metric never holds an unpaired quotation mark or bracket: one a cut left behind is dropped (城市公园、“口袋公园”保有量 → 城市公园保有量), and a member that was nothing else with it',
   decides: ['metric'],
   examples: [
     {
@@ -365,6 +365,10 @@ export const balancedName: Rule<Draft> = {
         { metric: '城市公园保有量', value: 1436, unit: '个', text: '城市公园、“口袋公园”保有量分别达到1436个' },
         { metric: '“口袋公园”保有量', value: 862, unit: '个', text: '分别达到1436个、862个' },
       ],
+    },
+    {
+      text: '全年分别新增3.5万户市场主体和）',
+      gives: [{ metric: '市场主体', value: 35000, unit: '户', text: '分别新增3.5万户市场主体和）' }],
     },
   ],
   counterexamples: [
@@ -378,8 +382,8 @@ export const balancedName: Rule<Draft> = {
   ],
   apply(d) {
     const name = balanced(d.name);
-    const members = d.members?.map(balanced);
-    if (name === d.name && members?.every((m, k) => m === d.members![k]) !== false) return false;
+    const members = d.members?.map(balanced).filter(Boolean);
+    if (name === d.name && (!members || (members.length === d.members!.length && members.every((m, k) => m === d.members![k])))) return false;
     d.name = name;
     if (members) d.members = members;
     decide(d.s.ctx, d.rules, balancedName, 'metric');
