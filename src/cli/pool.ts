@@ -4,6 +4,7 @@
 // order, keeping a bounded number of jobs in flight so that memory does not grow with the inputs.
 import { Worker } from 'node:worker_threads';
 import type { ExtractedDocument, Format } from '../contract.js';
+import { UserError } from './errors.js';
 
 export interface Job {
   source: string;
@@ -48,7 +49,17 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+/** A worker's heap, in MB, unless EXTRACT_WORKER_HEAP_MB says otherwise (a machine with little memory, the tests). */
 const WORKER_HEAP_MB = 160;
+
+/** The heap cap of a worker: EXTRACT_WORKER_HEAP_MB when it is set, a whole number of 16 or more. */
+export function workerHeapMb(env: Record<string, string | undefined>): number {
+  const value = env.EXTRACT_WORKER_HEAP_MB;
+  if (value === undefined || value === '') return WORKER_HEAP_MB;
+  const mb = Number(value);
+  if (!Number.isInteger(mb) || mb < 16) throw new UserError(`EXTRACT_WORKER_HEAP_MB wants a whole number of megabytes, 16 or more, got ${JSON.stringify(value)}`);
+  return mb;
+}
 /** Jobs a worker holds at once: one in hand and one waiting, so it never waits for this thread. */
 const WORKER_DEPTH = 2;
 /** Outcomes held for input order, per thread. */
@@ -58,12 +69,12 @@ const IN_FLIGHT_PER_THREAD = 4;
  * `threads` threads in all: `threads - 1` workers, and this one, which extracts a job with
  * `here` whenever every worker has its fill.
  */
-export function threadPool(threads: number, setup: WorkerSetup, here: (job: Job) => Promise<Outcome>): Extractor {
+export function threadPool(threads: number, setup: WorkerSetup, here: (job: Job) => Promise<Outcome>, heapMb = WORKER_HEAP_MB): Extractor {
   // A worker's heap is capped: documents come and go, and a cap keeps the sum of the heaps within
   // the memory a corpus run may take, whatever the corpus size.
   const workers = Array.from(
     { length: threads - 1 },
-    () => new Worker(new URL('./worker.js', import.meta.url), { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
+    () => new Worker(new URL('./worker.js', import.meta.url), { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: heapMb } }),
   );
   // A worker answers its jobs in the order it was given them.
   const pending = new Map<Worker, Pending[]>(workers.map((w) => [w, []]));

@@ -15,7 +15,7 @@ import { derivedTextName, fileBlocks, fileIdentity, outputName, readInput, STREA
 import { extractJob } from './jobs.js';
 import { resolveInputs, type Input, type Resolved } from './inputs.js';
 import { csv, jsonFiles, jsonLines, terminalView, writeTo, type Sink } from './output.js';
-import { inProcess, threadPool, type Job } from './pool.js';
+import { inProcess, threadPool, workerHeapMb, type Job } from './pool.js';
 import { NO_PROGRESS, progressBar } from './progress.js';
 import type { Io } from './main.js';
 import { hashFile, isCurrent, settingsOf, sha256, type Settings } from './resume.js';
@@ -336,7 +336,7 @@ export async function extractInto(
   const explain = Boolean(options.explain);
   const threads = threadCount(options.jobs, jsonl ? undefined : inputs.length, availableParallelism());
   const here = (job: Job) => extractJob(extractor, job, explain);
-  const engine = threads > 1 ? threadPool(threads, { builtin: options.builtinPatterns, patternDirs: options.patterns ?? [], explain }, here) : inProcess(here);
+  const engine = threads > 1 ? threadPool(threads, { builtin: options.builtinPatterns, patternDirs: options.patterns ?? [], explain }, here, workerHeapMb(process.env)) : inProcess(here);
   // What the messages call each job's input, the text a sink that shows it needs, and the input
   // bytes the progress bar counts, in job order: the engine gives one outcome per job, in order.
   const queued: { source: string; input: string; text: () => string; size: number }[] = [];

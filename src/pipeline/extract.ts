@@ -19,6 +19,8 @@ export interface Extractor {
   library: PatternLibrary;
   lexicon: Lexicon;
   quantities: RegExp;
+  /** the canonical name of each metric met so far: the same metrics come again and again */
+  canonicalNames: Map<string, string>;
 }
 
 export function createExtractor(library: PatternLibrary): Extractor {
@@ -29,7 +31,20 @@ export function createExtractor(library: PatternLibrary): Extractor {
     ...f.words('ACTION_VERB').map((w) => [w, 'v'] as [string, string]),
     ...f.words('METHOD_PHRASE').map((w) => [w, 'd'] as [string, string]),
   ]);
-  return { library, lexicon: buildLexicon(library.fragments), quantities: quantityRegex(library.fragments) };
+  return { library, lexicon: buildLexicon(library.fragments), quantities: quantityRegex(library.fragments), canonicalNames: new Map() };
+}
+
+/** Names remembered at most: a corpus of many millions of distinct metrics starts over. */
+const CANONICAL_CACHE = 1 << 16;
+
+function canonicalOf(ex: Extractor, metric: string): string {
+  let name = ex.canonicalNames.get(metric);
+  if (name === undefined) {
+    if (ex.canonicalNames.size >= CANONICAL_CACHE) ex.canonicalNames.clear();
+    name = canonicalName(ex.library.metricNames, ex.library.periods, ex.lexicon, metric);
+    ex.canonicalNames.set(metric, name);
+  }
+  return name;
 }
 
 export interface ExtractOptions {
@@ -187,7 +202,7 @@ function extractChunk(ex: Extractor, norm: Normalized, original: CodePoints, sec
   // of their rows are not read again as sentences.
   const chunk = original.slice(0, original.length);
   const at = codePointOffsets(chunk);
-  const canonical = (metric: string) => canonicalName(ex.library.metricNames, ex.library.periods, lex, metric);
+  const canonical = (metric: string) => canonicalOf(ex, metric);
   const cells = readTables(chunk, ex.quantities).map((c) => indicatorOfCell(c, original, at, options.explain === true, canonical));
   if (cells.length) options.fired?.add(tableCell.id);
   const inTable = (q: Quantity) => cells.some((c) => norm.start[q.start]! >= c.span[0] && norm.start[q.start]! < c.span[1]);
