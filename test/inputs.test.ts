@@ -331,9 +331,9 @@ function writeReportFile(path: string, size: number): number {
   return blocks;
 }
 
-// 24 MB keep the suite short and still make a line of some 8 million characters, far past every
+// 12 MB keep the suite short and still make a line of some 4 million characters, far past every
 // chunk and window; EXTRACT_BIG_MB=100 runs the full size the tool is made for.
-const BIG_MB = Number(process.env.EXTRACT_BIG_MB ?? 24);
+const BIG_MB = Number(process.env.EXTRACT_BIG_MB ?? 12);
 
 describe(`a ${BIG_MB} MB file on one line`, () => {
   const dir = mkdtempSync(join(tmpdir(), 'extract-big-'));

@@ -337,8 +337,11 @@ export const notAName: Rule<Draft> = {
 const OPENING: Record<string, string> = { '”': '“', '’': '‘', '）': '（', ')': '(', '》': '《', '】': '【', '」': '「', '』': '『' };
 const OPENERS = new Set(Object.values(OPENING));
 
+const MARKS = new RegExp(`[${[...OPENERS, ...Object.keys(OPENING)].join('').replace(/[()[\]]/g, '\\$&')}]`, 'u');
+
 /** The name without the quotation marks and brackets that have no partner in it. */
 function balanced(name: string): string {
+  if (!MARKS.test(name)) return name;
   const open: number[] = [];
   const drop = new Set<number>();
   const chars = [...name];
