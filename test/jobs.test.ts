@@ -1,7 +1,7 @@
 // --jobs: a number of threads from 1 to 1024, of which no more run than there are cores and
 // inputs to share; anything else is one clear line.
 import { describe, expect, it } from 'vitest';
-import { threadCount } from '../src/cli/run.js';
+import { SMALL_RUN, threadCount } from '../src/cli/run.js';
 import { expectLines, runCli, workdir } from './helpers.js';
 
 const REPORT = '全市地区生产总值增长5.2%，新建学校12所。\n';
@@ -25,6 +25,14 @@ describe('--jobs', () => {
     expect(threadCount(undefined, 1, 8)).toBe(1);
     // Records on stdin: their number is not known in advance.
     expect(threadCount(1000, undefined, 2)).toBe(2);
+  });
+
+  it('reads a small run on one thread unless --jobs asks for more', () => {
+    expect(threadCount(undefined, 50, 8, SMALL_RUN - 1)).toBe(1);
+    expect(threadCount(undefined, 50, 8, SMALL_RUN)).toBe(8);
+    expect(threadCount(2, 50, 8, 1000)).toBe(2);
+    // stdin among the inputs: their size is not known in advance.
+    expect(threadCount(undefined, 50, 8, undefined)).toBe(8);
   });
 
   it('1024 for two small files gives their documents', () => {

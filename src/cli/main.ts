@@ -115,7 +115,7 @@ function inputFormatOption(): Option {
 /** The options of every command that extracts: threads, formats, patterns, progress. */
 function addExtractionOptions(command: Command): Command {
   return command
-    .addOption(new Option('-j, --jobs <n>', 'extract on N threads (1 to 1024), this one and N-1 workers, but no more than there are cores and inputs (default: the number of cores); output keeps input order').argParser(jobCount))
+    .addOption(new Option('-j, --jobs <n>', 'extract on N threads (1 to 1024), this one and N-1 workers, but no more than there are cores and inputs (default: the number of cores, or one for files of under 2 MB in all); output keeps input order').argParser(jobCount))
     .addOption(inputFormatOption())
     .addOption(new Option('--patterns <dir...>', 'add the pattern files of DIR to the built-in library'))
     .option('--no-builtin-patterns', 'use only the pattern files given with --patterns')

@@ -256,12 +256,17 @@ function refuseClashes(option: string, sources: string[], nameOf: (source: strin
   }
 }
 
+/** Inputs of fewer bytes in all are read on one thread unless --jobs says otherwise: a worker's start costs more than it saves. */
+export const SMALL_RUN = 2 << 20;
+
 /**
- * Threads to extract on: as asked (default: one a core), but no more than there are cores, nor
- * than inputs (when their number is known): a thread more only costs its start and its memory.
+ * Threads to extract on: as asked (default: one a core, or one for a run of files under
+ * SMALL_RUN bytes in all), but no more than there are cores, nor than inputs (when their number
+ * is known): a thread more only costs its start and its memory.
  */
-export function threadCount(requested: number | undefined, inputs: number | undefined, cores: number): number {
-  return Math.max(1, Math.min(requested ?? cores, cores, inputs ?? Infinity));
+export function threadCount(requested: number | undefined, inputs: number | undefined, cores: number, bytes?: number): number {
+  const wanted = requested ?? (bytes !== undefined && bytes < SMALL_RUN ? 1 : cores);
+  return Math.max(1, Math.min(wanted, cores, inputs ?? Infinity));
 }
 
 export async function runExtract(operands: string[], options: RunOptions, extractor: Extractor, io: Io): Promise<number> {
@@ -326,7 +331,8 @@ export async function extractInto(
   current: Current = () => false,
 ): Promise<number> {
   const jsonl = options.input === 'jsonl';
-  const progress = io.stderrIsTTY && !options.quiet ? progressBar(io.stderr, jsonl ? {} : { total: inputs.length, totalBytes: totalBytes(inputs) }) : NO_PROGRESS;
+  const bytes = jsonl ? undefined : totalBytes(inputs);
+  const progress = io.stderrIsTTY && !options.quiet ? progressBar(io.stderr, jsonl ? {} : { total: inputs.length, totalBytes: bytes }) : NO_PROGRESS;
   const say = async (line: string) => {
     progress.erase();
     await writeTo(io.stderr, line);
@@ -334,7 +340,7 @@ export async function extractInto(
   let failed = problems.length > 0;
   for (const p of problems) await say(`extract: ${p.operand}: ${p.reason}\n`);
   const explain = Boolean(options.explain);
-  const threads = threadCount(options.jobs, jsonl ? undefined : inputs.length, availableParallelism());
+  const threads = threadCount(options.jobs, jsonl ? undefined : inputs.length, availableParallelism(), bytes);
   const here = (job: Job) => extractJob(extractor, job, explain);
   const engine = threads > 1 ? threadPool(threads, { builtin: options.builtinPatterns, patternDirs: options.patterns ?? [], explain }, here, workerHeapMb(process.env)) : inProcess(here);
   // What the messages call each job's input, the text a sink that shows it needs, and the input
