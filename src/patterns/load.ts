@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type * as Yaml from 'yaml';
 import type { z } from 'zod';
 import { FragmentError, Fragments, REQUIRED_SETS } from './fragments.js';
+import { lastCharacters } from './last-chars.js';
 import { fileSchemas, type FragmentFile, type Kind, type MetricFile, type PatternFile, type PeriodFile } from './schema.js';
 import type { Direction } from '../contract.js';
 import { compileMetricNames, type MetricNames } from '../pipeline/canonical.js';
@@ -34,6 +35,8 @@ export interface CompiledPattern {
   kind: Kind;
   file: string;
   before?: RegExp;
+  /** what `before` can end on: a figure after any other character skips the pattern (last-chars.ts) */
+  beforeEnds: Set<string> | null;
   after?: RegExp;
   within?: RegExp;
   figure?: RegExp;
@@ -113,6 +116,33 @@ export function writeParsedCache(): void {
     entries[file] = { size: st.size, mtimeMs: st.mtimeMs, data: validate(file, kind, parseYaml(file, readFileSync(file, 'utf8'))) };
   }
   writeFileSync(PARSED_CACHE, JSON.stringify(entries));
+  parsedCache = undefined;
+  // What each built-in `before` regex can end on, by its source: reading them costs a start more
+  // than looking them up.
+  const ends: EndsCache = {};
+  for (const p of loadLibrary().patterns) {
+    const last = p.before && lastCharacters(p.before.source);
+    if (p.before) ends[p.before.source] = last && [...last];
+  }
+  writeFileSync(ENDS_CACHE, JSON.stringify(ends));
+}
+
+/** dist/before-ends.json: the characters each built-in `before` regex can end on, by its source. */
+const ENDS_CACHE = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/before-ends.json');
+type EndsCache = Record<string, string[] | null>;
+let endsCache: EndsCache | undefined;
+
+function beforeEndsOf(source: string): Set<string> | null {
+  if (endsCache === undefined) {
+    try {
+      endsCache = JSON.parse(readFileSync(ENDS_CACHE, 'utf8')) as EndsCache;
+    } catch {
+      endsCache = {};
+    }
+  }
+  const hit = endsCache[source];
+  if (hit === undefined) return lastCharacters(source);
+  return hit && new Set(hit);
 }
 
 function validate<K extends FileKind>(file: string, kind: K, raw: unknown): FileData[K] {
@@ -210,12 +240,14 @@ export function patternFiles(dir: string): string[] {
 }
 
 function compilePattern(fragments: Fragments, file: string, p: PatternFile): CompiledPattern {
+  const before = p.before === undefined ? undefined : compile(fragments, file, 'before', p.before, (s) => `(?:${s})$`);
   return {
     id: p.id,
     order: p.order,
     kind: p.kind,
     file,
-    before: p.before === undefined ? undefined : compile(fragments, file, 'before', p.before, (s) => `(?:${s})$`),
+    before,
+    beforeEnds: before ? beforeEndsOf(before.source) : null,
     after: p.after === undefined ? undefined : compile(fragments, file, 'after', p.after, (s) => `^(?:${s})`),
     figure: p.figure === undefined ? undefined : compile(fragments, file, 'figure', p.figure, (s) => s),
     within: p.within === undefined ? undefined : compile(fragments, file, 'within', p.within, (s) => s, 'gu'),

@@ -78,6 +78,13 @@ function candidates(library: PatternLibrary, q: Quantity): CompiledPattern[] {
   return lists[q.numeral === 'arabic' ? 0 : 1];
 }
 
+/** The last code point of text[from, to), '' for an empty range. */
+function lastCodePoint(text: string, from: number, to: number): string {
+  if (to <= from) return '';
+  const low = text.charCodeAt(to - 1);
+  return low >= 0xdc00 && low <= 0xdfff && to - 2 >= from ? text.slice(to - 2, to) : text[to - 1]!;
+}
+
 /** The first pattern that fits the figure in its clause [clauseStart, clauseEnd). */
 export function matchFigure(
   library: PatternLibrary,
@@ -92,7 +99,9 @@ export function matchFigure(
   const beforeFrom = Math.max(clauseStart, q.start - CONTEXT_BEFORE);
   let before: string | undefined;
   let after: string | undefined;
+  const charBefore = lastCodePoint(text, beforeFrom, q.start);
   for (const p of candidates(library, q)) {
+    if (p.beforeEnds && !p.beforeEnds.has(charBefore)) continue;
     if (p.figure && !p.figure.test(q.text)) continue;
     let groups: Record<string, string | undefined> = {};
     let cueStart = q.start;
