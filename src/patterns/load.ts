@@ -88,14 +88,17 @@ const PARSED_CACHE = resolve(dirname(fileURLToPath(import.meta.url)), '../../dis
 type ParsedCache = Record<string, { size: number; mtimeMs: number; data: unknown }>;
 let parsedCache: ParsedCache | undefined;
 
-function cached(file: string): unknown {
-  if (parsedCache === undefined) {
-    try {
-      parsedCache = JSON.parse(readFileSync(PARSED_CACHE, 'utf8')) as ParsedCache;
-    } catch {
-      parsedCache = {};
-    }
+/** A record the build writes into dist/, or an empty one where there is none (a checkout not built). */
+function builtRecord<T>(file: string): Record<string, T> {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, T>;
+  } catch {
+    return {};
   }
+}
+
+function cached(file: string): unknown {
+  parsedCache ??= builtRecord(PARSED_CACHE);
   const entry = parsedCache[file];
   if (!entry) return undefined;
   try {
@@ -120,9 +123,10 @@ export function writeParsedCache(): void {
   // What each built-in `before` regex can end on, by its source: reading them costs a start more
   // than looking them up.
   const ends: EndsCache = {};
-  for (const p of loadLibrary().patterns) {
-    const last = p.before && lastCharacters(p.before.source);
-    if (p.before) ends[p.before.source] = last && [...last];
+  for (const { before } of loadLibrary().patterns) {
+    if (!before) continue;
+    const last = lastCharacters(before.source);
+    ends[before.source] = last && [...last];
   }
   writeFileSync(ENDS_CACHE, JSON.stringify(ends));
 }
@@ -133,13 +137,7 @@ type EndsCache = Record<string, string[] | null>;
 let endsCache: EndsCache | undefined;
 
 function beforeEndsOf(source: string): Set<string> | null {
-  if (endsCache === undefined) {
-    try {
-      endsCache = JSON.parse(readFileSync(ENDS_CACHE, 'utf8')) as EndsCache;
-    } catch {
-      endsCache = {};
-    }
-  }
+  endsCache ??= builtRecord(ENDS_CACHE);
   const hit = endsCache[source];
   if (hit === undefined) return lastCharacters(source);
   return hit && new Set(hit);
