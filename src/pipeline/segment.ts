@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cutEnds, nodeOfWord, readWordTrie, type AddedWords, type WordTrie } from './word-trie.js';
+import { cutEnds, readWordTrie, tagOfWord, type AddedWords, type WordTrie } from './word-trie.js';
 
 export interface Token {
   word: string;
@@ -28,7 +28,7 @@ interface Jieba {
 
 // dist/dict from both src/pipeline (tests) and dist/pipeline (the built tool).
 const DICT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/dict');
-export const WORD_TRIE_FILE = join(DICT_DIR, 'words.bin');
+const WORD_TRIE_FILE = join(DICT_DIR, 'words.bin');
 
 let jieba: Jieba | undefined;
 let trie: WordTrie | null | undefined;
@@ -101,9 +101,7 @@ function tagOfKnown(word: string): string | undefined {
     loadJieba();
     return dictionaryTags.get(word);
   }
-  const node = nodeOfWord(t, word);
-  const k = node ? t.tagIndex[node]! : 255;
-  return k === 255 ? undefined : t.tags[k];
+  return tagOfWord(t, word);
 }
 
 function tagOf(word: string): string {

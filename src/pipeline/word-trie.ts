@@ -158,8 +158,15 @@ function childOf(trie: WordTrie, node: number, c: number): number {
   return 0;
 }
 
+/** The part of speech the dictionary gives a word, or undefined for a word it lacks or leaves untagged. */
+export function tagOfWord(trie: WordTrie, word: string): string | undefined {
+  const node = nodeOfWord(trie, word);
+  const k = node ? trie.tagIndex[node]! : NO_TAG;
+  return k === NO_TAG ? undefined : trie.tags[k];
+}
+
 /** The node of a whole word, or 0. */
-export function nodeOfWord(trie: WordTrie, word: string): number {
+function nodeOfWord(trie: WordTrie, word: string): number {
   let node = 0;
   for (let i = 0; i < word.length && (i === 0 || node); i++) node = i === 0 ? trie.rootChild[word.charCodeAt(0)]! : childOf(trie, node, word.charCodeAt(i));
   return word ? node : 0;
