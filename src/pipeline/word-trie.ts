@@ -97,7 +97,7 @@ export function buildWordTrie(main: DictionaryEntry[], user: DictionaryEntry[]):
     weight[k] = n.weight;
     let t = n.tag === null ? NO_TAG : tags.indexOf(n.tag);
     if (t < 0) t = tags.push(n.tag!) - 1;
-    if (t > NO_TAG) throw new Error('word-trie: more parts of speech than a byte holds');
+    if (t >= NO_TAG) throw new Error('word-trie: more parts of speech than a byte holds');
     tagIndex[k] = t;
   });
   childStart[nodes] = e;
