@@ -95,10 +95,7 @@ export function buildWordTrie(main: DictionaryEntry[], user: DictionaryEntry[]):
       edgeNode[e++] = index.get(child)!;
     }
     weight[k] = n.weight;
-    let t = n.tag === null ? NO_TAG : tags.indexOf(n.tag);
-    if (t < 0) t = tags.push(n.tag!) - 1;
-    if (t >= NO_TAG) throw new Error('word-trie: more parts of speech than a byte holds');
-    tagIndex[k] = t;
+    tagIndex[k] = n.tag === null ? NO_TAG : tagNumber(tags, n.tag);
   });
   childStart[nodes] = e;
   const head = new TextEncoder().encode(JSON.stringify({ nodes, edges, minWeight, medianWeight, tags }));
@@ -117,6 +114,14 @@ export function buildWordTrie(main: DictionaryEntry[], user: DictionaryEntry[]):
     at += pad(p.byteLength);
   }
   return out;
+}
+
+/** The index of a part of speech in the list, added to it when new; a byte holds it, NO_TAG aside. */
+function tagNumber(tags: string[], tag: string): number {
+  let t = tags.indexOf(tag);
+  if (t < 0) t = tags.push(tag) - 1;
+  if (t >= NO_TAG) throw new Error('word-trie: more parts of speech than a byte holds');
+  return t;
 }
 
 /** The trie of a file that buildWordTrie wrote; the arrays are views of its bytes. */
