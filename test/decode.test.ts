@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decode, DecodeError } from '../src/pipeline/decode.js';
+import { assertTextHead, decode, DecodeError } from '../src/pipeline/decode.js';
 
 describe('decode', () => {
   it('reads UTF-8 and keeps a byte-order mark as one character', () => {
@@ -56,9 +56,22 @@ describe('decode: encodings that are neither UTF-8 nor GB18030', () => {
     for (const text of [SIMPLIFIED, '全市刑事案件发案数同比下降12%', '一季度一般公共预算收入下降2.4%。\n']) {
       const le = Buffer.from(text, 'utf16le');
       const be = Buffer.from(le).swap16();
+      expect(() => assertTextHead(le)).not.toThrow();
+      expect(() => assertTextHead(be)).not.toThrow();
       expect(decode(le)).toEqual({ text, encoding: 'utf-16le' });
       expect(decode(be)).toEqual({ text, encoding: 'utf-16be' });
     }
+  });
+
+  it('does not take random bytes for UTF-16 when chance puts most of their NULs at one parity', () => {
+    // 8192 bytes of a fixed pseudo-random sequence, their NULs moved to odd offsets: what
+    // /dev/urandom gives now and then, which was read as UTF-16 to the end of a device.
+    let seed = 12345;
+    const bytes = Uint8Array.from({ length: 8192 }, () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) % 255 + 1);
+    for (let i = 1; i < bytes.length; i += 256) bytes[i] = 0;
+    // The first bytes of a stream are judged before the rest is read.
+    expect(() => assertTextHead(bytes)).toThrow(new DecodeError('binary data (NUL bytes), not text'));
+    expect(() => decode(bytes)).toThrow(new DecodeError('binary data (NUL bytes), not text'));
   });
 
   it('says when it cannot tell', () => {

@@ -91,7 +91,9 @@ function sniff(head: Uint8Array): { bom: 'utf-16le' | 'utf-16be' } | { unmarked:
   const sniffed = head.subarray(0, SNIFF);
   if (!looksBinary(sniffed)) return null;
   const unmarked = unmarkedUtf16(sniffed);
-  if (unmarked) return { unmarked };
+  // Random bytes have NULs too, and by chance more of them at one parity: read as UTF-16 they
+  // are no text (/dev/urandom would otherwise be read to the end of what a device may give).
+  if (unmarked && !garbledStart(unmarked, sniffed)) return { unmarked };
   throw new DecodeError(BINARY);
 }
 
