@@ -84,7 +84,8 @@ interface FileData {
  * while its file has the same size and modification time; anything else is read and validated
  * from the YAML itself.
  */
-const PARSED_CACHE = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/patterns.json');
+const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist');
+const PARSED_CACHE = join(DIST, 'patterns.json');
 type ParsedCache = Record<string, { size: number; mtimeMs: number; data: unknown }>;
 let parsedCache: ParsedCache | undefined;
 
@@ -120,8 +121,8 @@ export function writeParsedCache(): void {
   }
   writeFileSync(PARSED_CACHE, JSON.stringify(entries));
   parsedCache = undefined;
-  // What each built-in `before` regex can end on, by its source: reading them costs a start more
-  // than looking them up.
+  // What each built-in `before` regex can end on, by its source: reading the regexes at every
+  // start would cost more than looking this up.
   const ends: EndsCache = {};
   for (const { before } of loadLibrary().patterns) {
     if (!before) continue;
@@ -132,7 +133,7 @@ export function writeParsedCache(): void {
 }
 
 /** dist/before-ends.json: the characters each built-in `before` regex can end on, by its source. */
-const ENDS_CACHE = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/before-ends.json');
+const ENDS_CACHE = join(DIST, 'before-ends.json');
 type EndsCache = Record<string, string[] | null>;
 let endsCache: EndsCache | undefined;
 

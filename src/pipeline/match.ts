@@ -82,7 +82,9 @@ function candidates(library: PatternLibrary, q: Quantity): CompiledPattern[] {
 function lastCodePoint(text: string, from: number, to: number): string {
   if (to <= from) return '';
   const low = text.charCodeAt(to - 1);
-  return low >= 0xdc00 && low <= 0xdfff && to - 2 >= from ? text.slice(to - 2, to) : text[to - 1]!;
+  const high = to - 2 >= from ? text.charCodeAt(to - 2) : 0;
+  const pair = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+  return pair ? text.slice(to - 2, to) : text[to - 1]!;
 }
 
 /** The first pattern that fits the figure in its clause [clauseStart, clauseEnd). */

@@ -40,6 +40,8 @@ const MAGIC = 0x5452_4945; // "TRIE"
 const SEPARATORS = new Set([' ', '\t', '\n', '，', '。'].map((c) => c.charCodeAt(0)));
 /** Two routes this close are a tie that the C library's logarithms may break the other way. */
 const TIE_MARGIN = 1e-9;
+/** Each part of the file starts on a multiple of 8 bytes, where a Float64Array may view it. */
+const pad8 = (n: number) => (n + 7) & ~7;
 
 /**
  * The trie of dictionary entries, with cppjieba's weights: log(frequency / sum of the main
@@ -77,8 +79,13 @@ export function buildWordTrie(main: DictionaryEntry[], user: DictionaryEntry[]):
     if (e.tagged) node.tag = e.tag || null;
   }
   const tags: string[] = [];
+  const sortedChildren = new Map<Node, [number, Node][]>();
   const order: Node[] = [root];
-  for (let k = 0; k < order.length; k++) order.push(...[...order[k]!.children.entries()].sort((a, b) => a[0] - b[0]).map(([, n]) => n));
+  for (let k = 0; k < order.length; k++) {
+    const children = [...order[k]!.children.entries()].sort((a, b) => a[0] - b[0]);
+    sortedChildren.set(order[k]!, children);
+    for (const [, child] of children) order.push(child);
+  }
   const index = new Map(order.map((n, k) => [n, k]));
   const nodes = order.length;
   const edges = nodes - 1;
@@ -90,7 +97,7 @@ export function buildWordTrie(main: DictionaryEntry[], user: DictionaryEntry[]):
   let e = 0;
   order.forEach((n, k) => {
     childStart[k] = e;
-    for (const [c, child] of [...n.children.entries()].sort((a, b) => a[0] - b[0])) {
+    for (const [c, child] of sortedChildren.get(n)!) {
       edgeChar[e] = c;
       edgeNode[e++] = index.get(child)!;
     }
@@ -99,19 +106,18 @@ export function buildWordTrie(main: DictionaryEntry[], user: DictionaryEntry[]):
   });
   childStart[nodes] = e;
   const head = new TextEncoder().encode(JSON.stringify({ nodes, edges, minWeight, medianWeight, tags }));
-  // header: magic, length of the JSON head; then the head, padded to 8, then the arrays.
-  const pad = (n: number) => (n + 7) & ~7;
+  // header: magic, length of the JSON head; then the head and the arrays, each padded to 8.
   const parts = [weight, childStart, edgeNode, edgeChar, tagIndex];
-  const size = pad(8 + head.length) + parts.reduce((s, p) => s + pad(p.byteLength), 0);
+  const size = pad8(8 + head.length) + parts.reduce((s, p) => s + pad8(p.byteLength), 0);
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
   view.setUint32(0, MAGIC, true);
   view.setUint32(4, head.length, true);
   out.set(head, 8);
-  let at = pad(8 + head.length);
+  let at = pad8(8 + head.length);
   for (const p of parts) {
     out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), at);
-    at += pad(p.byteLength);
+    at += pad8(p.byteLength);
   }
   return out;
 }
@@ -132,11 +138,10 @@ export function readWordTrie(bytes: Uint8Array): WordTrie {
   if (data.byteLength < 8 || view.getUint32(0, true) !== MAGIC) throw new Error('word-trie: not a word trie file');
   const headLength = view.getUint32(4, true);
   const head = JSON.parse(new TextDecoder().decode(data.subarray(8, 8 + headLength))) as { nodes: number; edges: number; minWeight: number; medianWeight: number; tags: string[] };
-  const pad = (n: number) => (n + 7) & ~7;
-  let at = data.byteOffset + pad(8 + headLength);
+  let at = data.byteOffset + pad8(8 + headLength);
   const take = <T>(make: (buffer: ArrayBufferLike, offset: number, length: number) => T, length: number, bytesEach: number): T => {
     const array = make(data.buffer, at, length);
-    at += pad(length * bytesEach);
+    at += pad8(length * bytesEach);
     return array;
   };
   const weight = take((b, o, n) => new Float64Array(b, o, n), head.nodes, 8);
@@ -172,9 +177,10 @@ export function tagOfWord(trie: WordTrie, word: string): string | undefined {
 
 /** The node of a whole word, or 0. */
 function nodeOfWord(trie: WordTrie, word: string): number {
-  let node = 0;
-  for (let i = 0; i < word.length && (i === 0 || node); i++) node = i === 0 ? trie.rootChild[word.charCodeAt(0)]! : childOf(trie, node, word.charCodeAt(i));
-  return word ? node : 0;
+  if (!word) return 0;
+  let node = trie.rootChild[word.charCodeAt(0)]!;
+  for (let i = 1; i < word.length && node; i++) node = childOf(trie, node, word.charCodeAt(i));
+  return node;
 }
 
 /** Words added at run time (nodejieba's insertWord): each at the median weight, by first character. */
