@@ -8,12 +8,11 @@
 // matched pairs (scripts/score-periods.mjs, which pairs them as the shared scorer does) is held at
 // 0.90.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExtractedDocument } from '../src/contract.js';
-import { BIN, HAS_SHARED, onlyIf, SHARED } from './helpers.js';
+import { HAS_SHARED, onlyIf, ROOT, runCli, SHARED, workdir } from './helpers.js';
 import { periodAgreement } from '../scripts/score-periods.mjs';
 
 const EVAL = join(import.meta.dirname, 'eval');
@@ -26,14 +25,14 @@ const SETS = [
 
 describe('acceptance on ../shared', () => {
   onlyIf(HAS_SHARED, `no ${SHARED}/eval/score.mjs: the shared gold and scorer are not beside this checkout`);
-  it.each(SETS)('$name: tuple F1 is at least $floor, every document valid', ({ docs, gold, floor, metricFloor, periods }) => {
+  it.each(SETS)('$name: tuple F1 is at least $floor, every document valid', async ({ docs, gold, floor, metricFloor, periods }) => {
     const files = readdirSync(docs).filter((f) => f.endsWith('.txt')).sort().map((f) => join(docs, f));
-    const out = spawnSync(process.execPath, [BIN, ...files], { encoding: 'utf8', maxBuffer: 1 << 28 });
-    expect(out.status).toBe(0);
+    const out = await runCli(files, { cwd: ROOT });
+    expect(out.code).toBe(0);
     const lines = out.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(files.length);
     for (const line of lines) ExtractedDocument.parse(JSON.parse(line));
-    const pred = join(mkdtempSync(join(tmpdir(), 'extract-acc-')), 'pred.ndjson');
+    const pred = join(workdir(), 'pred.ndjson');
     writeFileSync(pred, out.stdout);
     const score = spawnSync(process.execPath, [join(SHARED, 'eval/score.mjs'), '--gold', gold, '--docs', docs, '--pred', pred, '--json'], { encoding: 'utf8' });
     expect(score.status).toBe(0);

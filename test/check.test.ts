@@ -1,17 +1,13 @@
 // `extract check`: golden files for CI, through the real CLI and through the diff itself.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffDocuments } from '../src/check.js';
 import { extract } from '../src/index.js';
-import { BIN, ROOT } from './helpers.js';
+import { ROOT, runCli, workdir } from './helpers.js';
 
-function run(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], cwd = ROOT) => runCli(args, { cwd });
 
 const TEXT = '今年全县地区生产总值增长6.1%，规上工业增加值增长7.4%。新建村级警务室18个。\n';
 
@@ -32,62 +28,62 @@ describe('diffDocuments', () => {
 });
 
 describe('extract check', () => {
-  it('fails without expectations, saying so, writes them with --update, then passes quietly', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'extract-check-'));
+  it('fails without expectations, saying so, writes them with --update, then passes quietly', async () => {
+    const dir = workdir();
     writeFileSync(join(dir, 'report.txt'), TEXT);
     writeFileSync(join(dir, 'other.txt'), TEXT);
-    const none = run(['check', dir]);
+    const none = await run(['check', dir]);
     expect(none.code).toBe(1);
     expect(none.stdout).toBe(`check: none of the 2 fixtures in ${dir} has a NAME.expected.json to compare with: run \`extract check ${dir} --update\` to write them, read them, and commit them\n`);
     expect(none.stdout).not.toContain('differences');
-    expect(run(['check', dir, '--update']).stdout).toContain(`check: 2 fixtures in ${dir}: 0 unchanged, 2 updated\n`);
-    const clean = run(['check', dir]);
+    expect((await run(['check', dir, '--update'])).stdout).toContain(`check: 2 fixtures in ${dir}: 0 unchanged, 2 updated\n`);
+    const clean = await run(['check', dir]);
     expect(clean.code).toBe(0);
     expect(clean.stdout.trim().split('\n')).toEqual([`check: 2 fixtures in ${dir}: 2 unchanged`]);
-    expect(run(['check', dir, '--quiet'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await run(['check', dir, '--quiet'])).toMatchObject({ code: 0, stdout: '', stderr: '' });
 
     // One expectation missing among others: that one is named, and the summary counts it.
     writeFileSync(join(dir, 'new.txt'), TEXT);
-    const one = run(['check', dir]);
+    const one = await run(['check', dir]);
     expect(one.code).toBe(1);
     expect(one.stdout).toBe(`new.txt: has no new.expected.json (run extract check --update to write it)\ncheck: 3 fixtures in ${dir}: 2 unchanged, 1 without expectation\n`);
   });
 
-  it('exits 2 for a folder without fixtures', () => {
-    const r = run(['check', mkdtempSync(join(tmpdir(), 'extract-check-'))]);
+  it('exits 2 for a folder without fixtures', async () => {
+    const r = await run(['check', workdir()]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^extract: check: .*: no fixtures \(\.txt, \.pdf, \.html, \.htm or \.docx files\)\n$/);
   });
 
-  it('shows an edited expectation as a diff naming the document, the indicator and the field; --update restores it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'extract-check-'));
+  it('shows an edited expectation as a diff naming the document, the indicator and the field; --update restores it', async () => {
+    const dir = workdir();
     writeFileSync(join(dir, 'report.txt'), TEXT);
-    run(['check', dir, '--update']);
+    await run(['check', dir, '--update']);
     const path = join(dir, 'report.expected.json');
     const good = readFileSync(path, 'utf8');
     writeFileSync(path, good.replace('"value": 7.4', '"value": 7.5'));
-    const r = run(['check', dir]);
+    const r = await run(['check', dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('report.txt: 1 changed');
     expect(r.stdout).toContain('~ changed [17,30) "规上工业增加值增长7.4%": 规上工业增加值 7.4 %');
     expect(r.stdout).toContain('value: 7.5 -> 7.4');
     expect(r.stdout).toContain(`check: 1 fixtures in ${dir}: 0 unchanged, 1 changed\n`);
-    const u = run(['check', dir, '--update']);
+    const u = await run(['check', dir, '--update']);
     expect(u.code).toBe(0);
     expect(u.stdout).toContain('updated report.expected.json');
     expect(readFileSync(path, 'utf8')).toBe(good);
   });
 
-  it('exits 2 for a folder that does not exist', () => {
-    const r = run(['check', join(tmpdir(), 'no-such-fixtures-folder')]);
+  it('exits 2 for a folder that does not exist', async () => {
+    const r = await run(['check', join(tmpdir(), 'no-such-fixtures-folder')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^extract: check: .*no-such-fixtures-folder: no such file or directory\n$/);
   });
 });
 
 describe('the fixtures of this repository', () => {
-  it('still parse exactly as their expectations say', () => {
-    const r = run(['check', 'fixtures']);
+  it('still parse exactly as their expectations say', async () => {
+    const r = await run(['check', 'fixtures']);
     expect(r.stdout).toMatch(/check: \d+ fixtures in fixtures: \d+ unchanged\n$/);
     expect(r.code).toBe(0);
   });

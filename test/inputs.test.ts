@@ -1,14 +1,14 @@
-// Every kind of input issue 6 names, through the real CLI: what reaches stdout, the one line
+// Every kind of input issue 6 names, through the CLI: what reaches stdout, the one line
 // on stderr for an input that cannot be read, and the exit code. A bad input never stops the
 // others, and never prints a stack.
-import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractedDocument } from '../src/contract.js';
-import { BIN, expectGrounded } from './helpers.js';
+import { BIN, expectGrounded, runCli, runProcess, workdir } from './helpers.js';
 
 const REPORT = '全市地区生产总值增长5.2%，新建学校12所。\n城镇居民人均可支配收入达到4.8万元。\n';
 /** What REPORT gives, as [metric, value, unit, text]. */
@@ -22,34 +22,6 @@ const SPANS = [
   [15, 22],
   [24, 42],
 ];
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], options: SpawnSyncOptions & { cwd: string }, command: string[] = [process.execPath]): Run {
-  const r = spawnSync(command[0]!, [...command.slice(1), BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 30, ...options });
-  return { code: r.status, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
-}
-
-const dirs: string[] = [];
-function workdir(files: Record<string, string | Uint8Array> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'extract-inputs-'));
-  dirs.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  return dir;
-}
-afterAll(() => {
-  for (const dir of dirs) {
-    chmodSync(dir, 0o755);
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
 
 function documents(stdout: string): ExtractedDocument[] {
   if (stdout === '') return [];
@@ -66,39 +38,39 @@ function expectProblems(stderr: string, lines: string[]): void {
 }
 
 describe('inputs that cannot be read are reported, one line each, and the others still run', () => {
-  it('a path that does not exist', () => {
+  it('a path that does not exist', async () => {
     const dir = workdir({ 'a.txt': REPORT });
-    const r = run(['missing.txt', 'a.txt', 'no/such/folder/b.txt'], { cwd: dir });
+    const r = await runCli(['missing.txt', 'a.txt', 'no/such/folder/b.txt'], { cwd: dir });
     expectProblems(r.stderr, ['extract: missing.txt: no such file or directory', 'extract: no/such/folder/b.txt: no such file or directory']);
     expect(documents(r.stdout).map((d) => d.source)).toEqual(['a.txt']);
     expect(r.code).toBe(2);
   });
 
-  it('a directory: its .txt files in name order; one without any is a problem of its own', () => {
+  it('a directory: its .txt files in name order; one without any is a problem of its own', async () => {
     const dir = workdir({ 'reports/b.txt': REPORT, 'reports/a.txt': REPORT, 'reports/notes.md': REPORT, 'reports/sub/c.txt': REPORT, 'a.txt': REPORT });
     mkdirSync(join(dir, 'empty'));
-    const ok = run(['reports'], { cwd: dir });
+    const ok = await runCli(['reports'], { cwd: dir });
     expect(ok.stderr).toBe('');
     expect(documents(ok.stdout).map((d) => d.source)).toEqual(['reports/a.txt', 'reports/b.txt']);
     expect(ok.code).toBe(0);
 
-    const r = run(['empty', 'a.txt'], { cwd: dir });
+    const r = await runCli(['empty', 'a.txt'], { cwd: dir });
     expectProblems(r.stderr, ['extract: empty: directory has no .txt, .pdf, .html, .htm or .docx files']);
     expect(documents(r.stdout).map((d) => d.source)).toEqual(['a.txt']);
     expect(r.code).toBe(2);
   });
 
-  it('a glob that matches nothing', () => {
+  it('a glob that matches nothing', async () => {
     const dir = workdir({ 'a.txt': REPORT });
-    const r = run(['none-*.txt', 'a.txt', 'nowhere/**/*.txt'], { cwd: dir });
+    const r = await runCli(['none-*.txt', 'a.txt', 'nowhere/**/*.txt'], { cwd: dir });
     expectProblems(r.stderr, ['extract: none-*.txt: no file matches this pattern', 'extract: nowhere/**/*.txt: no file matches this pattern']);
     expect(documents(r.stdout).map((d) => d.source)).toEqual(['a.txt']);
     expect(r.code).toBe(2);
   });
 
-  it('an empty file: a document with no indicators, not an error', () => {
+  it('an empty file: a document with no indicators, not an error', async () => {
     const dir = workdir({ 'empty.txt': '', 'a.txt': REPORT });
-    const r = run(['empty.txt', 'a.txt'], { cwd: dir });
+    const r = await runCli(['empty.txt', 'a.txt'], { cwd: dir });
     expect(r.stderr).toBe('');
     const [empty, a] = documents(r.stdout);
     expect(empty).toEqual({
@@ -114,31 +86,31 @@ describe('inputs that cannot be read are reported, one line each, and the others
     expect(r.code).toBe(0);
   });
 
-  it('a binary file: NUL bytes, a PNG image', () => {
+  it('a binary file: NUL bytes, a PNG image', async () => {
     // The PNG signature and the start of its IHDR chunk: NUL bytes come early, as in any image.
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
     const dir = workdir({ 'image.png': png, 'nul.txt': Buffer.concat([Buffer.from('利润增长5%'), Buffer.from([0]), Buffer.from('。')]), 'a.txt': REPORT });
-    const r = run(['image.png', 'nul.txt', 'a.txt'], { cwd: dir });
+    const r = await runCli(['image.png', 'nul.txt', 'a.txt'], { cwd: dir });
     expectProblems(r.stderr, ['extract: image.png: binary data (NUL bytes), not text', 'extract: nul.txt: binary data (NUL bytes), not text']);
     expect(documents(r.stdout).map((d) => d.source)).toEqual(['a.txt']);
     expect(r.code).toBe(2);
   });
 
-  it('invalid UTF-8 that is not GB18030 either', () => {
+  it('invalid UTF-8 that is not GB18030 either', async () => {
     // 0xFF starts no character in UTF-8 nor in GB18030, wherever it stands.
     const dir = workdir({ 'bad.txt': Uint8Array.from([0x41, 0xff, 0x41, 0x0a]), 'worse.txt': Uint8Array.from([0xe5, 0x88, 0xff, 0xfe, 0x35, 0x25]), 'a.txt': REPORT });
-    const r = run(['bad.txt', 'worse.txt', 'a.txt'], { cwd: dir });
+    const r = await runCli(['bad.txt', 'worse.txt', 'a.txt'], { cwd: dir });
     expectProblems(r.stderr, ['extract: bad.txt: neither UTF-8 nor GB18030 text', 'extract: worse.txt: neither UTF-8 nor GB18030 text']);
     expect(documents(r.stdout).map((d) => d.source)).toEqual(['a.txt']);
     expect(r.code).toBe(2);
   });
 
-  it('GB18030/GBK: decoded, recorded, spans in code points of the decoded text', () => {
+  it('GB18030/GBK: decoded, recorded, spans in code points of the decoded text', async () => {
     // 𠀀 (U+20000) takes four bytes in GB18030 and one code point in the spans.
     const fourByte = Uint8Array.from([0x95, 0x32, 0x82, 0x36]);
     expect(new TextDecoder('gb18030').decode(fourByte)).toBe('𠀀');
     const dir = workdir({ 'gbk.txt': Buffer.concat([fourByte, encodeGbk(REPORT)]) });
-    const r = run(['gbk.txt'], { cwd: dir });
+    const r = await runCli(['gbk.txt'], { cwd: dir });
     expect(r.stderr).toBe('');
     const [doc] = documents(r.stdout);
     expect(doc!.encoding).toBe('gb18030');
@@ -149,11 +121,11 @@ describe('inputs that cannot be read are reported, one line each, and the others
     expect(r.code).toBe(0);
   });
 
-  it('UTF-16 with a byte-order mark, little- and big-endian; a broken one is reported', () => {
+  it('UTF-16 with a byte-order mark, little- and big-endian; a broken one is reported', async () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(REPORT, 'utf16le')]);
     const be = Buffer.from(le).swap16();
     const dir = workdir({ 'le.txt': le, 'be.txt': be, 'odd.txt': Buffer.concat([le, Buffer.from([0x41])]) });
-    const r = run(['le.txt', 'be.txt', 'odd.txt'], { cwd: dir });
+    const r = await runCli(['le.txt', 'be.txt', 'odd.txt'], { cwd: dir });
     expectProblems(r.stderr, ['extract: odd.txt: starts with a UTF-16 byte-order mark but is not valid UTF-16 text']);
     const docs = documents(r.stdout);
     expect(docs.map((d) => [d.source, d.encoding])).toEqual([
@@ -170,11 +142,11 @@ describe('inputs that cannot be read are reported, one line each, and the others
     expect(r.code).toBe(2);
   });
 
-  it('CRLF line ends: spans index the original text, every \\r counted', () => {
+  it('CRLF line ends: spans index the original text, every \\r counted', async () => {
     const crlf = REPORT.replace(/\n/g, '\r\n');
     const cr = REPORT.replace(/\n/g, '\r');
     const dir = workdir({ 'crlf.txt': crlf, 'cr.txt': cr });
-    const r = run(['crlf.txt', 'cr.txt'], { cwd: dir });
+    const r = await runCli(['crlf.txt', 'cr.txt'], { cwd: dir });
     expect(r.stderr).toBe('');
     const [a, b] = documents(r.stdout);
     expect(a!.chars).toBe(Array.from(crlf).length);
@@ -188,7 +160,7 @@ describe('inputs that cannot be read are reported, one line each, and the others
     expect(r.code).toBe(0);
   });
 
-  it('text that is not a report (English, code, random Unicode) gives an empty list', () => {
+  it('text that is not a report (English, code, random Unicode) gives an empty list', async () => {
     let seed = 20240601;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     let unicode = '';
@@ -203,7 +175,7 @@ describe('inputs that cannot be read are reported, one line each, and the others
       'code.txt': readFileSync(new URL('../src/pipeline/quantities.ts', import.meta.url), 'utf8'),
       'unicode.txt': unicode,
     });
-    const r = run(['english.txt', 'code.txt', 'unicode.txt'], { cwd: dir });
+    const r = await runCli(['english.txt', 'code.txt', 'unicode.txt'], { cwd: dir });
     expect(r.stderr).toBe('');
     const docs = documents(r.stdout);
     expect(docs.map((d) => [d.source, d.indicators])).toEqual([
@@ -218,8 +190,8 @@ describe('inputs that cannot be read are reported, one line each, and the others
 describe('a file that cannot be read (permissions)', () => {
   // Root reads a chmod 000 file all the same: run the CLI as nobody, or skip when that is impossible.
   const root = process.getuid?.() === 0;
-  const asNobody = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath];
-  const canDrop = !root || spawnSync(asNobody[0]!, [...asNobody.slice(1), '-e', 'process.exit(0)']).status === 0;
+  const asNobody = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
+  const canDrop = !root || spawnSync(asNobody[0]!, [...asNobody.slice(1), process.execPath, '-e', 'process.exit(0)']).status === 0;
   const command = root ? asNobody : [process.execPath];
 
   it('an unreadable file and an unlistable folder', (ctx) => {
@@ -229,7 +201,7 @@ describe('a file that cannot be read (permissions)', () => {
     chmodSync(join(dir, 'a.txt'), 0o644);
     chmodSync(join(dir, 'locked.txt'), 0o000);
     chmodSync(join(dir, 'shut'), 0o000);
-    const r = run(['locked.txt', 'shut', 'shut/*.txt', 'a.txt'], { cwd: dir }, command);
+    const r = runProcess(['locked.txt', 'shut', 'shut/*.txt', 'a.txt'], { cwd: dir }, command);
     chmodSync(join(dir, 'shut'), 0o755);
     expectProblems(r.stderr, [
       'extract: shut: cannot list this folder: permission denied',
@@ -244,7 +216,7 @@ describe('a file that cannot be read (permissions)', () => {
 describe('stdin', () => {
   it('closed before anything was written: an empty document', () => {
     const dir = workdir({ 'a.txt': REPORT });
-    const r = run(['-', 'a.txt'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const r = runProcess(['-', 'a.txt'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     expect(r.stderr).toBe('');
     const [stdin, a] = documents(r.stdout);
     expect(stdin).toMatchObject({ source: '-', chars: 0, indicators: [] });
@@ -252,10 +224,10 @@ describe('stdin', () => {
     expect(r.code).toBe(0);
   });
 
-  it('closed in the middle of a character: what came is read, the cut character is U+FFFD', () => {
+  it('closed in the middle of a character: what came is read, the cut character is U+FFFD', async () => {
     const bytes = Buffer.from(REPORT);
     const cut = bytes.subarray(0, bytes.length - 5); // inside 元
-    const r = run(['-'], { cwd: workdir(), input: cut });
+    const r = await runCli(['-'], { cwd: workdir(), input: cut });
     expect(r.stderr).toBe('');
     const [doc] = documents(r.stdout);
     expect(doc!.encoding).toBe('utf-8');
@@ -270,7 +242,7 @@ describe('stdin', () => {
     const dir = workdir({ 'a.txt': REPORT, 'sink': '' });
     const fd = openSync(join(dir, 'sink'), 'w');
     try {
-      const r = run(['-', 'a.txt'], { cwd: dir, stdio: [fd, 'pipe', 'pipe'] });
+      const r = runProcess(['-', 'a.txt'], { cwd: dir, stdio: [fd, 'pipe', 'pipe'] });
       expectProblems(r.stderr, ['extract: -: not open for reading']);
       expect(documents(r.stdout).map((d) => d.source)).toEqual(['a.txt']);
       expect(r.code).toBe(2);
@@ -296,8 +268,10 @@ describe('output into a closed pipe', () => {
   // Waiting for 'drain' many times must not pile up listeners (Node would warn on stderr).
   it('a large document through a pipe: nothing on stderr', { timeout: 120_000 }, () => {
     const dir = workdir();
-    writeReportFile(join(dir, 'big.txt'), 9 << 20); // more than LARGE_FILE: written batch by batch
-    const r = spawnSync('bash', ['-c', '"$0" "$1" big.txt | cat > /dev/null; exit "${PIPESTATUS[0]}"', process.execPath, BIN], { cwd: dir, encoding: 'utf8' });
+    // A large file for a worker's heap of 20 MB: its document is written batch by batch.
+    writeReportFile(join(dir, 'big.txt'), 2 << 20);
+    const env = { ...process.env, EXTRACT_WORKER_HEAP_MB: '20' };
+    const r = spawnSync('bash', ['-c', '"$0" "$1" big.txt | cat > /dev/null; exit "${PIPESTATUS[0]}"', process.execPath, BIN], { cwd: dir, encoding: 'utf8', env });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
   });

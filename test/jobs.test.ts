@@ -7,10 +7,10 @@ import { expectLines, runCli, workdir } from './helpers.js';
 const REPORT = '全市地区生产总值增长5.2%，新建学校12所。\n';
 
 describe('--jobs', () => {
-  it.each(['0', '-1', '1.5', 'two', '', '1e10', '99999999999', '1025'])('%j is refused with one line', (value) => {
+  it.each(['0', '-1', '1.5', 'two', '', '1e10', '99999999999', '1025'])('%j is refused with one line', async (value) => {
     const dir = workdir({ 'a.txt': REPORT });
     for (const option of ['--jobs', '-j']) {
-      const r = runCli([option, value, 'a.txt'], { cwd: dir });
+      const r = await runCli([option, value, 'a.txt'], { cwd: dir });
       expectLines(r.stderr, [`extract: --jobs ${value === '' ? "''" : value}: give a whole number of threads from 1 to 1024`]);
       expect(r.stdout).toBe('');
       expect(r.code).toBe(2);
@@ -35,9 +35,9 @@ describe('--jobs', () => {
     expect(threadCount(undefined, 50, 8, undefined)).toBe(8);
   });
 
-  it('1024 for two small files gives their documents', () => {
+  it('1024 for two small files gives their documents', async () => {
     const dir = workdir({ 'a.txt': REPORT, 'b.txt': REPORT });
-    const r = runCli(['--jobs', '1024', 'a.txt', 'b.txt'], { cwd: dir });
+    const r = await runCli(['--jobs', '1024', 'a.txt', 'b.txt'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).source)).toEqual(['a.txt', 'b.txt']);
     expect(r.code).toBe(0);

@@ -30,8 +30,8 @@ const PROBLEMS = [
 ];
 
 describe('--input jsonl', () => {
-  it('writes an error record in the place of each line that gives no document', () => {
-    const r = runCli(['--input', 'jsonl'], { cwd: workdir(), input: INPUT });
+  it('writes an error record in the place of each line that gives no document', async () => {
+    const r = await runCli(['--input', 'jsonl'], { cwd: workdir(), input: INPUT });
     expectLines(r.stderr, PROBLEMS);
     const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
     // One output line for each input line but the blank one.
@@ -51,27 +51,27 @@ describe('--input jsonl', () => {
     expect(r.code).toBe(2);
   });
 
-  it('writes the same lines on several threads', () => {
-    const one = runCli(['--input', 'jsonl', '--jobs', '1'], { cwd: workdir(), input: INPUT });
-    const two = runCli(['--input', 'jsonl', '--jobs', '2'], { cwd: workdir(), input: INPUT });
+  it('writes the same lines on several threads', async () => {
+    const one = await runCli(['--input', 'jsonl', '--jobs', '1'], { cwd: workdir(), input: INPUT });
+    const two = await runCli(['--input', 'jsonl', '--jobs', '2'], { cwd: workdir(), input: INPUT });
     expect(two.stdout).toBe(one.stdout);
     expect(two.stderr).toBe(one.stderr);
   });
 
-  it('writes no error record into CSV or the readable view', () => {
+  it('writes no error record into CSV or the readable view', async () => {
     for (const format of ['csv', 'view']) {
-      const r = runCli(['--input', 'jsonl', '-f', format], { cwd: workdir(), input: INPUT });
+      const r = await runCli(['--input', 'jsonl', '-f', format], { cwd: workdir(), input: INPUT });
       expectLines(r.stderr, PROBLEMS);
       expect(r.stdout).not.toContain('not JSON');
       expect(r.stdout).not.toContain('"error"');
       expect(r.code).toBe(2);
     }
-    const csv = runCli(['--input', 'jsonl', '-f', 'csv'], { cwd: workdir(), input: INPUT }).stdout;
+    const csv = (await runCli(['--input', 'jsonl', '-f', 'csv'], { cwd: workdir(), input: INPUT })).stdout;
     // The header and two rows for each of the three documents.
     expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + 3 * 2);
   });
 
-  it('with --out: a record that would write the file of another is reported, the first kept', () => {
+  it('with --out: a record that would write the file of another is reported, the first kept', async () => {
     const dir = workdir();
     const input = [
       line({ id: 'a/dup', text: TEXT }),
@@ -80,7 +80,7 @@ describe('--input jsonl', () => {
       line({ id: 'other', text: TEXT }),
       line({ id: 'nul\u0000inside', text: TEXT }),
     ].join('');
-    const r = runCli(['--input', 'jsonl', '--out', 'json'], { cwd: dir, input });
+    const r = await runCli(['--input', 'jsonl', '--out', 'json'], { cwd: dir, input });
     expectLines(r.stderr, [
       'extract: stdin line 2: "b/dup" and "a/dup" (stdin line 1) would both write dup.json',
       'extract: stdin line 4: "other" and "other" (stdin line 3) would both write other.json',

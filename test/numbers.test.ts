@@ -35,10 +35,13 @@ describe('parseAmount', () => {
     expect(parseAmount('4.2万余')).toMatchObject({ value: 42000, approx: true, numeral: 'arabic' });
     expect(parseAmount('5.67万亿')).toMatchObject({ value: 5670000000000 });
     expect(parseAmount('１')).toBeNull();
+    expect(parseAmount('9'.repeat(400))).toBeNull();
   });
   it('scales a Chinese numeral by a multiplier written after 余 (一千二百余万)', () => {
     expect(parseAmount('一千二百余万')).toMatchObject({ value: 12000000, approx: true, numeral: 'chinese', multiplied: true });
     expect(parseAmount('三百多亿')).toMatchObject({ value: 30000000000, approx: true });
+    // Multipliers stacked past plain digits are scaled as a number, not as the digits of '1e+26'.
+    expect(parseAmount('百万亿万亿万')?.value).toSatisfy(Number.isFinite);
   });
   it('turns fractions and 百分之 into percentages', () => {
     expect(parseAmount('三分之一')).toMatchObject({ value: 33.3333, percent: true });

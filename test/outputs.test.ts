@@ -7,7 +7,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { temporaryName } from '../src/cli/atomic.js';
-import { BIN, expectLines, onlyIf, runCli, withMounts, workdir } from './helpers.js';
+import { BIN, expectLines, onlyIf, runCli, runProcess, withMounts, workdir } from './helpers.js';
 
 const REPORT = '全市地区生产总值增长5.2%，新建学校12所。\n';
 /** About 100 KB of text whose JSON is larger still: too much for a file system of 64 KB. */
@@ -21,10 +21,10 @@ const readOnly = withMounts('mount -t tmpfs -o ro tmpfs ro');
 const listing = (dir: string) => readdirSync(dir).sort();
 
 describe('--out', () => {
-  it('naming a file or a device: one line, exit 2, the file untouched', () => {
+  it('naming a file or a device: one line, exit 2, the file untouched', async () => {
     const dir = workdir({ 'a.txt': REPORT });
     for (const out of ['a.txt', '/dev/null']) {
-      const r = runCli(['a.txt', '--out', out], { cwd: dir });
+      const r = await runCli(['a.txt', '--out', out], { cwd: dir });
       expectLines(r.stderr, [`extract: --out ${out}: not a folder`]);
       expect(r.code).toBe(2);
     }
@@ -32,9 +32,9 @@ describe('--out', () => {
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
-  it('a folder that cannot be made: one line, exit 2', () => {
+  it('a folder that cannot be made: one line, exit 2', async () => {
     const dir = workdir({ 'a.txt': REPORT });
-    const r = runCli(['a.txt', '--out', 'a.txt/json'], { cwd: dir });
+    const r = await runCli(['a.txt', '--out', 'a.txt/json'], { cwd: dir });
     expectLines(r.stderr, ['extract: --out a.txt/json: cannot make this folder: a part of the path is not a directory']);
     expect(r.code).toBe(2);
   });
@@ -43,7 +43,7 @@ describe('--out', () => {
     ctx.skip(!tinyDisk, 'a disk of its own needs root and unshare');
     const dir = workdir({ 'a.txt': REPORT, 'big.txt': LONG_REPORT, 'c.txt': REPORT });
     mkdirSync(join(dir, 'small'));
-    const r = runCli(['a.txt', 'big.txt', 'c.txt', '--out', 'small/json', '--jobs', '1'], { cwd: dir }, [...tinyDisk!, 'sh', '-c', '"$@"; code=$?; ls -A small/json; exit $code', 'sh']);
+    const r = runProcess(['a.txt', 'big.txt', 'c.txt', '--out', 'small/json', '--jobs', '1'], { cwd: dir }, [...tinyDisk!, 'sh', '-c', '"$@"; code=$?; ls -A small/json; exit $code', 'sh']);
     expectLines(r.stderr, ['extract: big.txt: cannot write small/json/big.json: no space left on device']);
     // The listing of the folder, taken inside the namespace before its file system went away.
     expect(r.stdout.trim().split('\n').filter((f) => f !== '.extract')).toEqual(['a.json', 'c.json']);
@@ -54,26 +54,26 @@ describe('--out', () => {
     ctx.skip(!readOnly, 'a read-only file system of its own needs root and unshare');
     const dir = workdir({ 'a.txt': REPORT, 'b.txt': REPORT });
     mkdirSync(join(dir, 'ro'));
-    const r = runCli(['a.txt', 'b.txt', '--out', 'ro'], { cwd: dir }, readOnly!);
+    const r = runProcess(['a.txt', 'b.txt', '--out', 'ro'], { cwd: dir }, readOnly!);
     expectLines(r.stderr, ['extract: a.txt: cannot write ro/a.json: read-only file system', 'extract: b.txt: cannot write ro/b.json: read-only file system']);
     expect(r.code).toBe(2);
   });
 
-  it('a name too long for the file system: that record is reported, the others are written', () => {
+  it('a name too long for the file system: that record is reported, the others are written', async () => {
     const dir = workdir();
     const long = 'x'.repeat(300);
     const input = ['first', long, 'last'].map((id) => JSON.stringify({ id, text: REPORT }) + '\n').join('');
-    const r = runCli(['--input', 'jsonl', '--out', 'json'], { cwd: dir, input });
+    const r = await runCli(['--input', 'jsonl', '--out', 'json'], { cwd: dir, input });
     expectLines(r.stderr, [`extract: stdin line 2: cannot write json/${long}.json: the name is too long`]);
     expect(listing(join(dir, 'json')).filter((f) => f !== '.extract')).toEqual(['first.json', 'last.json']);
     expect(r.code).toBe(2);
   });
 
-  it('never replaces what is not a regular file: a folder, a link', () => {
+  it('never replaces what is not a regular file: a folder, a link', async () => {
     const dir = workdir({ 'a.txt': REPORT, 'b.txt': REPORT, 'c.txt': REPORT });
     mkdirSync(join(dir, 'json/a.json'), { recursive: true });
     symlinkSync('../a.txt', join(dir, 'json/b.json'));
-    const r = runCli(['a.txt', 'b.txt', 'c.txt', '--out', 'json'], { cwd: dir });
+    const r = await runCli(['a.txt', 'b.txt', 'c.txt', '--out', 'json'], { cwd: dir });
     expectLines(r.stderr, [
       'extract: a.txt: cannot write json/a.json: is a folder',
       'extract: b.txt: cannot write json/b.json: not a regular file; refusing to replace it',
@@ -85,9 +85,9 @@ describe('--out', () => {
     expect(r.code).toBe(2);
   });
 
-  it('never writes over an input', () => {
+  it('never writes over an input', async () => {
     const dir = workdir({ 'notes.json': REPORT, 'a.txt': REPORT });
-    const r = runCli(['notes.json', 'a.txt', '--out', '.'], { cwd: dir });
+    const r = await runCli(['notes.json', 'a.txt', '--out', '.'], { cwd: dir });
     expectLines(r.stderr, ['extract: notes.json: --out . would overwrite this input with its output']);
     expect(readFileSync(join(dir, 'notes.json'), 'utf8')).toBe(REPORT);
     expect(listing(dir)).toEqual(['a.txt', 'notes.json']);
@@ -99,7 +99,7 @@ describe('stdout', () => {
   it('on a full device: one line, exit 2', () => {
     const dir = workdir({ 'a.txt': REPORT, 'b.txt': REPORT });
     for (const format of ['jsonl', 'csv']) {
-      const r = runCli(['a.txt', 'b.txt', '-f', format], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }, ['sh', '-c', '"$@" > /dev/full', 'sh']);
+      const r = runProcess(['a.txt', 'b.txt', '-f', format], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }, ['sh', '-c', '"$@" > /dev/full', 'sh']);
       expectLines(r.stderr, ['extract: stdout: no space left on device']);
       expect(r.code).toBe(2);
     }
@@ -117,13 +117,13 @@ describe('report -o', () => {
     ['a.txt', 'is also an input; refusing to overwrite it'],
     ['link.html', 'not a regular file; refusing to replace it'],
     ['full', 'not a regular file; refusing to replace it'],
-  ])('%s: one line, exit 2, nothing replaced', (output, reason) => {
+  ])('%s: one line, exit 2, nothing replaced', async (output, reason) => {
     const dir = workdir({ 'a.txt': REPORT });
     mkdirSync(join(dir, 'd'));
     symlinkSync('a.txt', join(dir, 'link.html'));
     const device = withDevice(dir);
     if (output === 'full' && !device) return console.log('skipped: making a device node needs root');
-    const r = runCli(['report', 'a.txt', '-o', output], { cwd: dir });
+    const r = await runCli(['report', 'a.txt', '-o', output], { cwd: dir });
     expectLines(r.stderr, [`extract: report -o ${output}: ${reason}`]);
     expect(r.code).toBe(2);
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe(REPORT);
@@ -131,9 +131,9 @@ describe('report -o', () => {
     expect(listing(dir)).toEqual(['a.txt', 'd', ...(device ? ['full'] : []), 'link.html']);
   });
 
-  it("an empty name: one line, exit 2", () => {
+  it("an empty name: one line, exit 2", async () => {
     const dir = workdir({ 'a.txt': REPORT });
-    const r = runCli(['report', 'a.txt', '-o', ''], { cwd: dir });
+    const r = await runCli(['report', 'a.txt', '-o', ''], { cwd: dir });
     expectLines(r.stderr, ["extract: report -o '': an empty name is not a file"]);
     expect(r.code).toBe(2);
     expect(listing(dir)).toEqual(['a.txt']);
@@ -143,7 +143,7 @@ describe('report -o', () => {
     ctx.skip(!tinyDisk, 'a disk of its own needs root and unshare');
     const dir = workdir({ 'big.txt': LONG_REPORT });
     mkdirSync(join(dir, 'small'));
-    const r = runCli(['report', 'big.txt', '-o', 'small/r.html'], { cwd: dir }, [...tinyDisk!, 'sh', '-c', '"$@"; code=$?; ls -A small; exit $code', 'sh']);
+    const r = runProcess(['report', 'big.txt', '-o', 'small/r.html'], { cwd: dir }, [...tinyDisk!, 'sh', '-c', '"$@"; code=$?; ls -A small; exit $code', 'sh']);
     expectLines(r.stderr, ['extract: report -o small/r.html: no space left on device']);
     expect(r.stdout).toBe('');
     expect(r.code).toBe(2);
@@ -158,8 +158,10 @@ describe('temporary files', () => {
   });
 
   it.each(['SIGINT', 'SIGTERM'] as const)('are removed when the run is stopped by %s', async (signal) => {
-    const dir = workdir({ 'big.txt': '全县粮食产量达到52.6万吨，同比增长3.1%，新建学校12所。\n'.repeat(200_000) });
-    const child = spawn(process.execPath, [BIN, 'big.txt', '--out', 'json'], { cwd: dir, stdio: 'ignore' });
+    // 2 MB, a large file for a worker's heap of 20 MB: extracted block by block into a temporary.
+    const dir = workdir({ 'big.txt': '全县粮食产量达到52.6万吨，同比增长3.1%，新建学校12所。\n'.repeat(30_000) });
+    const env = { ...process.env, EXTRACT_WORKER_HEAP_MB: '20' };
+    const child = spawn(process.execPath, [BIN, 'big.txt', '--out', 'json'], { cwd: dir, stdio: 'ignore', env });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_, s) => resolve(s)));
     // Wait for the temporary file of the large document, which is written as it is extracted.
     const started = Date.now();
@@ -179,7 +181,7 @@ describe('as a user without rights', () => {
     const dir = workdir({ 'a.txt': REPORT });
     spawnSync('chmod', ['755', dir]);
     spawnSync('chmod', ['644', join(dir, 'a.txt')]);
-    const r = runCli(['a.txt', '--out', 'json'], { cwd: dir }, ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups']);
+    const r = runProcess(['a.txt', '--out', 'json'], { cwd: dir }, ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups']);
     expectLines(r.stderr, ['extract: --out json: cannot make this folder: permission denied']);
     expect(r.code).toBe(2);
   });

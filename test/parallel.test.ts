@@ -4,20 +4,24 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../src/pipeline/decode.js';
-import { BIN, onlyIf, ROOT } from './helpers.js';
+import { BIN, onlyIf, ROOT, runCli } from './helpers.js';
 
 const FIXTURES = readdirSync(`${ROOT}/fixtures`)
   .filter((f) => f.endsWith('.txt'))
   .sort()
   .map((f) => `fixtures/${f}`);
 
-function run(command: string, args: string[], input?: string) {
-  const r = spawnSync(command, args, { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 << 20 });
+/** stdout of a run that succeeds quietly. */
+function quietly(r: { code: number | null; stderr: string; stdout: string }): string {
   expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
+  expect(r.code).toBe(0);
   return r.stdout;
 }
-const extract = (args: string[], input?: string) => run(process.execPath, [BIN, ...args], input);
+function run(command: string, args: string[], input?: string): string {
+  const r = spawnSync(command, args, { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 << 20 });
+  return quietly({ code: r.status, stdout: r.stdout, stderr: r.stderr });
+}
+const extract = async (args: string[], input?: string) => quietly(await runCli(args, { cwd: ROOT, input }));
 const lines = (out: string) => out.split('\n').slice(0, -1);
 
 /** The fixtures as JSON Lines records, id = the path the file run reports as source. */
@@ -29,16 +33,16 @@ const gnuParallel = spawnSync('parallel', ['--version'], { encoding: 'utf8' });
 const HAS_PARALLEL = gnuParallel.status === 0 && gnuParallel.stdout.includes('GNU parallel');
 
 describe('output does not depend on how the work is spread', () => {
-  it('--jobs 1 and --jobs 2 write the same bytes for the fixtures', () => {
-    const one = extract(['--jobs', '1', '--json', ...FIXTURES]);
-    const two = extract(['--jobs', '2', '--json', ...FIXTURES]);
+  it('--jobs 1 and --jobs 2 write the same bytes for the fixtures', async () => {
+    const one = await extract(['--jobs', '1', '--json', ...FIXTURES]);
+    const two = await extract(['--jobs', '2', '--json', ...FIXTURES]);
     expect(lines(one)).toHaveLength(FIXTURES.length);
     expect(two).toBe(one);
   }, 60_000);
 
-  it('files and --input jsonl (id = path) write the same lines', () => {
-    const files = lines(extract(['--jobs', '1', '--json', ...FIXTURES]));
-    const records = lines(extract(['--input', 'jsonl', '--jobs', '2'], fixturesAsJsonl()));
+  it('files and --input jsonl (id = path) write the same lines', async () => {
+    const files = lines(await extract(['--jobs', '1', '--json', ...FIXTURES]));
+    const records = lines(await extract(['--input', 'jsonl', '--jobs', '2'], fixturesAsJsonl()));
     expect(records).toHaveLength(files.length);
     FIXTURES.forEach((path, i) => {
       const file = JSON.parse(files[i]!);
@@ -56,7 +60,7 @@ describe('output does not depend on how the work is spread', () => {
 
 describe('GNU parallel recipe', () => {
   onlyIf(HAS_PARALLEL, 'no GNU parallel on the PATH (apt-get install parallel)');
-  // Eleven records, so that the last chunk of -N 2 holds one; texts with escaped newlines and an
+  // Eleven records, so that the last chunk of -N 5 holds one; texts with escaped newlines and an
   // empty text, so that records stay one line each whatever they hold.
   const corpus =
     fixturesAsJsonl(FIXTURES.slice(0, 8)) +
@@ -71,14 +75,14 @@ describe('GNU parallel recipe', () => {
   // -N: so many records a process; --block: about so many bytes a process, cut between records
   // (the better recipe for a large corpus: fewer processes to start).
   it.each([
-    ['-N', '2'],
+    ['-N', '5'],
     ['--block', '1k'],
-  ])('parallel --pipe %s %s --keep-order gives the single run, line for line', (split, size) => {
+  ])('parallel --pipe %s %s --keep-order gives the single run, line for line', async (split, size) => {
     // The premise: the corpus is really cut into several pieces, each of whole records.
     const pieces = lines(run('parallel', ['--will-cite', '--pipe', split, size, '--keep-order', 'wc', '-l'], corpus)).map(Number);
     expect(pieces.length).toBeGreaterThan(2);
     expect(pieces.reduce((a, b) => a + b)).toBe(lines(corpus).length);
-    const whole = lines(extract(['--input', 'jsonl', '--jobs', '1'], corpus));
+    const whole = lines(await extract(['--input', 'jsonl', '--jobs', '1'], corpus));
     expect(whole).toHaveLength(lines(corpus).length);
     const spread = run('parallel', ['--will-cite', '--pipe', split, size, '--keep-order', process.execPath, BIN, '--input', 'jsonl', '--jobs', '1'], corpus);
     expect(lines(spread)).toEqual(whole);

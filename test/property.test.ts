@@ -7,8 +7,14 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extract, ExtractedDocument } from '../src/index.js';
 
-/** FC_RUNS_SCALE=20 npx vitest run test/property.test.ts searches twenty times longer. */
+/**
+ * FC_RUNS_SCALE=20 npx vitest run test/property.test.ts searches twenty times longer; FC_SEED=N
+ * searches other cases. The seed is fixed otherwise, so that a run of the suite is repeatable and
+ * CI never fails on a case it happened to draw: a counterexample found in a search joins the
+ * examples of its property.
+ */
 const SCALE = Number(process.env.FC_RUNS_SCALE ?? 1);
+fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261204) });
 const runs = (n: number) => ({ numRuns: Math.round(n * SCALE) });
 
 /** The properties every document must have, for any input text. */
@@ -92,8 +98,9 @@ describe('extract() on any text', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300, size: 'large' }), (text) => expectSound(text)), runs(1_500));
   });
 
+  // A counterexample once found: multipliers stacked past plain digits were read as Infinity.
   it('report-like mixtures of fragments, numbers, marks and line ends: sound documents', { timeout: 60_000 }, () => {
-    fc.assert(fc.property(reportLike, (text) => expectSound(text)), runs(4_500));
+    fc.assert(fc.property(reportLike, (text) => expectSound(text)), { ...runs(4_500), examples: [['城镇居民人均可支配收入百万亿万亿万']] });
   });
 
   // 翻N番 is 2^N - 1 倍; counterexamples once found: '利润增长1024番', '利润翻两番-万'.

@@ -7,7 +7,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExtractedDocument } from '../src/contract.js';
-import { BIN, expectLines, runCli, workdir } from './helpers.js';
+import { expectLines, runProcess, workdir } from './helpers.js';
 
 const REPORT = '全市地区生产总值增长5.2%，新建学校12所。\n';
 /** Long enough for any of these runs; a hang fails the test instead of stopping the suite. */
@@ -26,7 +26,7 @@ describe('what is not a regular file', () => {
   it('is refused unless asked: a device, a FIFO', () => {
     const dir = workdir({ 'a.txt': REPORT });
     fifo(dir, 'pipe');
-    const r = runCli(['/dev/zero', 'pipe', 'a.txt'], { cwd: dir, timeout: TIMEOUT });
+    const r = runProcess(['/dev/zero', 'pipe', 'a.txt'], { cwd: dir, timeout: TIMEOUT });
     expectLines(r.stderr, [
       'extract: /dev/zero: not a regular file (a device); add --special-files to read it',
       'extract: pipe: not a regular file (a FIFO); add --special-files to read it',
@@ -39,7 +39,7 @@ describe('what is not a regular file', () => {
     const dir = workdir({ 'a.txt': REPORT });
     const path = fifo(dir, 'pipe');
     const writer = spawn('sh', ['-c', `printf '%s' "$0" > "$1"`, REPORT, path]);
-    const r = runCli(['--special-files', 'pipe', 'a.txt'], { cwd: dir, timeout: TIMEOUT });
+    const r = runProcess(['--special-files', 'pipe', 'a.txt'], { cwd: dir, timeout: TIMEOUT });
     await new Promise((resolve) => writer.on('exit', resolve));
     expect(r.stderr).toBe('');
     const [piped, file] = documents(r.stdout);
@@ -50,7 +50,7 @@ describe('what is not a regular file', () => {
 
   it('with --special-files: an endless device is read only as far as it shows no text', () => {
     const dir = workdir({ 'a.txt': REPORT });
-    const r = runCli(['--special-files', '/dev/zero', '/dev/urandom', 'a.txt'], { cwd: dir, timeout: TIMEOUT });
+    const r = runProcess(['--special-files', '/dev/zero', '/dev/urandom', 'a.txt'], { cwd: dir, timeout: TIMEOUT });
     expectLines(r.stderr, ['extract: /dev/zero: binary data (NUL bytes), not text', 'extract: /dev/urandom: binary data (NUL bytes), not text']);
     expect(sources(r.stdout)).toEqual(['a.txt']);
     expect(r.code).toBe(2);
@@ -59,7 +59,7 @@ describe('what is not a regular file', () => {
   it('stdin that never ends: binary data is seen at once', () => {
     const dir = workdir({ 'a.txt': REPORT });
     for (const args of [['-', 'a.txt'], ['--input', 'jsonl']]) {
-      const r = runCli(args, { cwd: dir, timeout: TIMEOUT }, ['sh', '-c', '"$@" < /dev/zero', 'sh']);
+      const r = runProcess(args, { cwd: dir, timeout: TIMEOUT }, ['sh', '-c', '"$@" < /dev/zero', 'sh']);
       expect(r.signal).toBeNull();
       expect(r.stderr).toMatch(/^extract: (-|stdin line 1): binary data \(NUL bytes\), not text\n$/);
       expect(r.code).toBe(2);
@@ -69,7 +69,7 @@ describe('what is not a regular file', () => {
   it('endless text through a pipe stops at the bound, with one line', () => {
     const dir = workdir({ 'a.txt': REPORT });
     // `yes` writes lines for ever; the run must stop reading them by itself.
-    const r = runCli(['-', 'a.txt'], { cwd: dir, timeout: TIMEOUT }, ['sh', '-c', 'yes "$0" | "$@"', REPORT.trim()]);
+    const r = runProcess(['-', 'a.txt'], { cwd: dir, timeout: TIMEOUT }, ['sh', '-c', 'yes "$0" | "$@"', REPORT.trim()]);
     expect(r.signal).toBeNull();
     expectLines(r.stderr, ['extract: -: more than 256 MB, more than is read from a pipe or a device: save it to a file and name the file']);
     expect(sources(r.stdout)).toEqual(['a.txt']);
@@ -78,7 +78,7 @@ describe('what is not a regular file', () => {
 
   it('a line of --input jsonl that never ends stops at the bound', () => {
     const dir = workdir();
-    const r = runCli(['--input', 'jsonl'], { cwd: dir, timeout: TIMEOUT }, ['sh', '-c', `yes '"增长5%",' | tr -d '\\n' | "$@"`, 'sh']);
+    const r = runProcess(['--input', 'jsonl'], { cwd: dir, timeout: TIMEOUT }, ['sh', '-c', `yes '"增长5%",' | tr -d '\\n' | "$@"`, 'sh']);
     expect(r.signal).toBeNull();
     expectLines(r.stderr, ['extract: stdin line 1: a line of more than 256 MB; a record must be shorter']);
     expect(r.code).toBe(2);
@@ -95,7 +95,7 @@ describe('pattern files that are no files', () => {
       const dir = workdir({ 'a.txt': REPORT });
       mkdirSync(join(dir, 'mine'));
       make(dir);
-      const r = runCli(['--patterns', 'mine', 'a.txt'], { cwd: dir, timeout: TIMEOUT });
+      const r = runProcess(['--patterns', 'mine', 'a.txt'], { cwd: dir, timeout: TIMEOUT });
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(/^extract: pattern error: mine\/\w+\.yaml: (not a regular file|larger than 1 MB, too large for a pattern file)\n$/);
       expect(r.code).toBe(2);
@@ -109,7 +109,7 @@ describe('encodings the tool does not read as GB18030', () => {
     const big5 = Uint8Array.from([0xa6, 0x61, 0xb0, 0xcf, 0xa5, 0xcd, 0xb2, 0xa3, 0xc1, 0x60, 0xad, 0xc8, 0xbc, 0x57, 0xaa, 0xf8, 0x35, 0x2e, 0x32, 0x25, 0xa1, 0x43]);
     expect(new TextDecoder('big5').decode(big5)).toBe('地區生產總值增長5.2%。');
     const dir = workdir({ 'big5.txt': big5, 'le.txt': Buffer.from(REPORT, 'utf16le'), 'be.txt': Buffer.from(REPORT, 'utf16le').swap16(), 'a.txt': REPORT });
-    const r = runCli(['big5.txt', 'le.txt', 'be.txt', 'a.txt'], { cwd: dir });
+    const r = runProcess(['big5.txt', 'le.txt', 'be.txt', 'a.txt'], { cwd: dir });
     expectLines(r.stderr, ['extract: big5.txt: Big5 text (traditional Chinese), which is not read: convert it to UTF-8 (iconv -f BIG5 -t UTF-8)']);
     const [le, be, a] = documents(r.stdout);
     expect([le!.encoding, be!.encoding, a!.encoding]).toEqual(['utf-16le', 'utf-16be', 'utf-8']);
@@ -126,7 +126,7 @@ describe('globs through symbolic links', () => {
     // Two loops in one folder: followed blindly, 2^40 paths before the system says ELOOP.
     symlinkSync('.', join(dir, 'd/again'));
     symlinkSync('a.txt', join(dir, 'd/z-link.txt'));
-    const r = runCli(['d/**/*.txt', 'd/a.txt', './d/sub/b.txt'], { cwd: dir, timeout: TIMEOUT });
+    const r = runProcess(['d/**/*.txt', 'd/a.txt', './d/sub/b.txt'], { cwd: dir, timeout: TIMEOUT });
     expect(r.stderr).toBe('');
     expect(sources(r.stdout)).toEqual(['d/a.txt', 'd/sub/b.txt']);
     expect(r.code).toBe(0);

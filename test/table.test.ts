@@ -1,40 +1,20 @@
 // `extract table`: every filter, the pivot, each format, synonyms grouped under one canonical
-// name, and --from documents already extracted. Run in this process (execute) on reports
-// written for the test.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// name, and --from documents already extracted, on reports written for the test.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough, Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { execute } from '../src/cli/main.js';
 import { parseCsv } from '../src/views/csv.js';
 import { parsePeriodFilter } from '../src/table/rows.js';
+import { ROOT, runCli, workdir } from './helpers.js';
 
 const A = '青川市政府工作报告\n——2026年1月20日在青川市第九届人民代表大会第五次会议上\n一、2025年工作回顾\n过去一年，全市地区生产总值增长5.6%，城镇调查失业率为4.9%，居民人均可支配收入增长5.8%。\n二、2026年工作安排\n今年主要预期目标是：地区生产总值增长5.5%左右，城镇调查失业率5.5%左右，刑事案件发案量下降3%。\n';
 const B = '临泽县政府工作报告\n——2026年1月22日在临泽县第十八届人民代表大会第四次会议上\n一、2025年工作回顾\n全县GDP增长6.1%，刑事案件发案数下降12%，新建学校3所。\n二、2026年工作安排\n今年全县生产总值增长6%左右，调查失业率控制在5.5%以内。\n';
 const C = '全市新建学校12所。\n';
 
-function workdir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'extract-table-'));
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-  return dir;
-}
-
 const DIR = workdir({ 'a.txt': A, 'b.txt': B, 'c.txt': C });
 const [a, b, c] = ['a.txt', 'b.txt', 'c.txt'].map((f) => join(DIR, f)) as [string, string, string];
 
-function sink(): { stream: Writable; text: () => string } {
-  const chunks: Buffer[] = [];
-  const stream = new Writable({ write: (chunk, _, done) => (chunks.push(Buffer.from(chunk)), done()) });
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
-
-async function run(args: string[], stdin = '') {
-  const out = sink();
-  const err = sink();
-  const code = await execute(['--jobs', '1', 'table', ...args], { stdout: out.stream, stderr: err.stream, stdin: Readable.from([Buffer.from(stdin)]), isTTY: false, color: false });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+const run = (args: string[], stdin = '') => runCli(['--jobs', '1', 'table', ...args], { cwd: ROOT, input: stdin });
 
 const jsonl = (s: string) => s.trimEnd().split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const cells = async (args: string[]) => jsonl((await run(args)).stdout).map((r) => [r.document.replace(`${DIR}/`, ''), r.canonical, r.value, r.period?.from ?? null]);
@@ -158,28 +138,27 @@ describe('extract table: formats', () => {
 
 describe('extract table --from', () => {
   it('tables JSON Lines already written as it tables the inputs themselves', async () => {
-    const extracted = sink();
-    expect(await execute(['--jobs', '1', a, b, c], { stdout: extracted.stream, stderr: new PassThrough(), stdin: Readable.from([]), isTTY: false, color: false })).toBe(0);
+    const extracted = await runCli(['--jobs', '1', a, b, c], { cwd: ROOT });
+    expect(extracted.code).toBe(0);
     const out = join(workdir({}), 'out.ndjson');
-    writeFileSync(out, extracted.text());
+    writeFileSync(out, extracted.stdout);
     const direct = await run([a, b, c, '--metric', '地区生产总值', '--pivot']);
     const fromFile = await run(['--from', out, '--metric', '地区生产总值', '--pivot']);
     expect(fromFile).toEqual(direct);
-    expect(await run(['--from', '-', '--metric', '地区生产总值', '--pivot'], extracted.text())).toEqual(direct);
+    expect(await run(['--from', '-', '--metric', '地区生产总值', '--pivot'], extracted.stdout)).toEqual(direct);
   });
 
   it('reads a pretty NAME.json of --out, and reports lines that are no documents of this version', async () => {
     const outDir = workdir({});
-    expect(await execute(['--jobs', '1', a, '--out', outDir], { stdout: new PassThrough(), stderr: new PassThrough(), stdin: Readable.from([]), isTTY: false, color: false })).toBe(0);
+    expect((await runCli(['--jobs', '1', a, '--out', outDir], { cwd: ROOT })).code).toBe(0);
     const pretty = await run(['--from', join(outDir, 'a.json'), '--metric', '地区生产总值', '--target']);
     expect(pretty.code).toBe(0);
     expect(jsonl(pretty.stdout).map((r) => r.value)).toEqual([5.5]);
 
     const mixed = join(workdir({}), 'mixed.ndjson');
     const v1 = JSON.stringify({ schemaVersion: 1, source: 'old.txt', sha256: '0'.repeat(64), encoding: 'utf-8', chars: 0, indicators: [] });
-    const extracted = sink();
-    await execute(['--jobs', '1', b], { stdout: extracted.stream, stderr: new PassThrough(), stdin: Readable.from([]), isTTY: false, color: false });
-    writeFileSync(mixed, ['not json', v1, extracted.text().trimEnd(), '{"source": "x"}'].join('\n') + '\n');
+    const extracted = (await runCli(['--jobs', '1', b], { cwd: ROOT })).stdout;
+    writeFileSync(mixed, ['not json', v1, extracted.trimEnd(), '{"source": "x"}'].join('\n') + '\n');
     const r = await run(['--from', mixed, '--metric', '地区生产总值', '--target']);
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toEqual([

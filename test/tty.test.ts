@@ -53,7 +53,7 @@ async function onTerminal(name: string, command: string): Promise<{ screens: str
   throw new Error(`no end of ${command} after 90 s:\n${screens.at(-1)}`);
 }
 
-const DOCUMENTS = 12;
+const DOCUMENTS = 6;
 const BAR = new RegExp(String.raw`^extract: \[=*>? *\] +\d+/${DOCUMENTS} documents {2}\d+\.\d MB/s {2}ETA \d+:\d\d$`, 'm');
 
 describe('on a terminal (tmux)', () => {
@@ -78,7 +78,7 @@ describe('on a terminal (tmux)', () => {
   }, 120_000);
 
   it('shows none with --quiet, nor when stderr goes to a file', async () => {
-    const dir = corpus(6);
+    const dir = corpus(3);
     const quiet = await onTerminal('quiet', `cd '${dir}' && ${node} --quiet . > out.jsonl`);
     expect(quiet.status).toBe(0);
     expect(quiet.screens.join('\n')).not.toMatch(/^extract:/m);

@@ -21,8 +21,15 @@ import type { Io } from './main.js';
 import { hashFile, isCurrent, settingsOf, sha256, type Settings } from './resume.js';
 import { makeChalk } from './view.js';
 
-/** Text files larger than this are extracted on the main thread, chunk by chunk. */
-export const LARGE_FILE = 8 << 20;
+/**
+ * Text larger than this is extracted on the main thread, a file chunk by chunk: 8 MB for a
+ * worker's heap of 160. A worker takes some 14 MB before its first document, and about 11 MB of
+ * heap for each MB of a text dense with figures (measured with heaps of 20 to 48 MB): a worker
+ * could hold 1.6 times this or more.
+ */
+export function largeFileBytes(heapMb: number): number {
+  return ((heapMb - 16) * 2 ** 20) / 18;
+}
 
 /** What every command that extracts takes. */
 export interface ExtractionOptions {
@@ -53,7 +60,10 @@ export interface RunOptions extends ExtractionOptions {
 }
 
 /** How the inputs are read: files or records, and the options that change what a job is. */
-type InputOptions = Pick<ExtractionOptions, 'inputFormat' | 'specialFiles'> & Partial<Pick<RunOptions, 'input' | 'out'>>;
+type InputOptions = Pick<ExtractionOptions, 'inputFormat' | 'specialFiles'> & Partial<Pick<RunOptions, 'input' | 'out'>> & {
+  /** text larger than this is extracted on this thread */
+  largeFile: number;
+};
 
 /** The folder of --out or --text-out, made when missing; anything else there is a usage error. */
 function outputFolder(option: string, dir: string): void {
@@ -140,7 +150,7 @@ function recordSource(id: unknown, n: number): string | { problem: string } {
  * JSON Lines records from stdin as jobs, one for each line that is not blank. With `out`, a record
  * whose file another record writes is a problem of its own: the first one keeps the file.
  */
-async function* recordJobs(stdin: Readable, out: string | undefined, current: Current): AsyncGenerator<Job> {
+async function* recordJobs(stdin: Readable, out: string | undefined, largeFile: number, current: Current): AsyncGenerator<Job> {
   const writers = new Map<string, { id: string; input: string }>();
   let n = 0;
   try {
@@ -179,7 +189,7 @@ async function* recordJobs(stdin: Readable, out: string | undefined, current: Cu
         }
       }
       // A worker's heap is bounded: a large text is extracted on this thread, as a large file is.
-      if (Buffer.byteLength(text) > LARGE_FILE) yield { source, input, outcome: { large: source, text } };
+      if (Buffer.byteLength(text) > largeFile) yield { source, input, outcome: { large: source, text } };
       else yield { source, input, text };
     }
   } catch (e) {
@@ -190,7 +200,7 @@ async function* recordJobs(stdin: Readable, out: string | undefined, current: Cu
 
 /** The inputs as jobs, read one at a time; JSON Lines records from stdin with --input jsonl. */
 async function* jobsOf(inputs: Input[], options: InputOptions, io: Io, current: Current): AsyncGenerator<Job> {
-  if (options.input === 'jsonl') yield* recordJobs(io.stdin, options.out, current);
+  if (options.input === 'jsonl') yield* recordJobs(io.stdin, options.out, options.largeFile, current);
   else for (const input of inputs) yield await fileJob(input, options, io, current);
 }
 
@@ -217,7 +227,7 @@ function bytesJob(source: string, bytes: Uint8Array, format: InputFormat): Job {
 
 /**
  * One input file (or stdin) as a job; a file that cannot be read is a job with its error. Never
- * rejects. A text larger than LARGE_FILE is extracted on this thread (a worker's heap is
+ * rejects. A text larger than options.largeFile is extracted on this thread (a worker's heap is
  * bounded), a regular file a block at a time: even its hash, for --resume.
  */
 async function fileJob(input: Input, options: InputOptions, io: Io, current: Current): Promise<Job> {
@@ -231,7 +241,7 @@ async function fileJob(input: Input, options: InputOptions, io: Io, current: Cur
     if (input.kind === 'file') {
       const stat = statSync(source);
       // A large text is read block by block; a PDF, a page or a Word file is converted whole.
-      if (stat.isFile() && stat.size > LARGE_FILE && formatOf(readHead(source), options, source) === 'txt') {
+      if (stat.isFile() && stat.size > options.largeFile && formatOf(readHead(source), options, source) === 'txt') {
         if (current(source, () => hashFile(source))) return { source, outcome: { skipped: source } };
         return { source, outcome: { large: source } };
       }
@@ -239,7 +249,7 @@ async function fileJob(input: Input, options: InputOptions, io: Io, current: Cur
     const bytes = await readInput(input, io.stdin, Boolean(options.specialFiles), checkHead);
     if (current(source, () => sha256(bytes))) return { source, outcome: { skipped: source } };
     const format = formatOf(bytes.subarray(0, HEAD_BYTES), options, name);
-    if (format === 'txt' && bytes.length > LARGE_FILE) return { source, outcome: { large: source, bytes } };
+    if (format === 'txt' && bytes.length > options.largeFile) return { source, outcome: { large: source, bytes } };
     return bytesJob(source, bytes, format);
   } catch (e) {
     return { source, outcome: { error: describeFsError(e) } };
@@ -342,14 +352,15 @@ export async function extractInto(
   const explain = Boolean(options.explain);
   const threads = threadCount(options.jobs, jsonl ? undefined : inputs.length, availableParallelism(), bytes);
   const here = (job: Job) => extractJob(extractor, job, explain);
-  const engine = threads > 1 ? threadPool(threads, { builtin: options.builtinPatterns, patternDirs: options.patterns ?? [], explain }, here, workerHeapMb(process.env)) : inProcess(here);
+  const heapMb = workerHeapMb(process.env);
+  const engine = threads > 1 ? threadPool(threads, { builtin: options.builtinPatterns, patternDirs: options.patterns ?? [], explain }, here, heapMb) : inProcess(here);
   // What the messages call each job's input, the text a sink that shows it needs, and the input
   // bytes the progress bar counts, in job order: the engine gives one outcome per job, in order.
   const queued: { source: string; input: string; text: () => string; size: number }[] = [];
 
   // A converted input's text comes back with its document.
   async function* remembered(): AsyncGenerator<Job> {
-    for await (const job of jobsOf(inputs, options, io, current)) {
+    for await (const job of jobsOf(inputs, { ...options, largeFile: largeFileBytes(heapMb) }, io, current)) {
       const { bytes, text } = job;
       const shown = !sink.needsText ? () => '' : bytes && !job.format ? () => decode(bytes).text : () => text ?? '';
       queued.push({ source: job.source, input: job.input ?? job.source, text: shown, size: jobSize(job) });

@@ -15,6 +15,8 @@ const CN_SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 export function scaleDecimal(decimal: string, exponent: number): number {
   // Without separators or a scale, the digits are already the number's decimal form.
   if (exponent === 0 && !decimal.includes(',')) return Number(decimal);
+  // A number too large for plain digits (String(1e26) is '1e+26') keeps its exponent.
+  if (/e/i.test(decimal)) return Number(decimal) * 10 ** exponent;
   const clean = decimal.replace(/,/g, '');
   const [intPart = '0', fracPart = ''] = clean.split('.');
   const digits = intPart + fracPart;
@@ -108,8 +110,13 @@ function parsePlain(text: string): number | null {
   return parseChineseNumeral(text);
 }
 
-/** One amount, as matched by the AMOUNT fragment. */
+/** One amount, as matched by the AMOUNT fragment; none where it is too large to be a number. */
 export function parseAmount(text: string): Amount | null {
+  const amount = readAmount(text);
+  return amount && Number.isFinite(amount.value) ? amount : null;
+}
+
+function readAmount(text: string): Amount | null {
   let m = ARABIC.exec(text);
   if (m) {
     const exponent = multiplierExponent(m[2]) + multiplierExponent(m[4]);
