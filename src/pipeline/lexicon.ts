@@ -60,6 +60,7 @@ export interface Lexicon {
   /** a word that starts with 提升/提高 */
   upgradeVerb: RegExp;
   thresholdWords: Set<string>;
+  thresholdVerbs: Set<string>;
   negations: Set<string>;
   denominators: Set<string>;
   serviceNumbers: Set<string>;
@@ -132,6 +133,7 @@ export function buildLexicon(f: Fragments): Lexicon {
     totalWords: new Set(f.words('TOTAL_WORD')),
     upgradeVerb: new RegExp(`^${f.source('UPGRADE_VERB')}`, 'u'),
     thresholdWords: new Set(f.words('THRESHOLD_WORD')),
+    thresholdVerbs: new Set(f.words('THRESHOLD_VERB')),
     negations: new Set(f.words('NEGATION')),
     denominators: new Set(f.words('DENOMINATOR')),
     serviceNumbers: new Set(f.words('SERVICE_NUMBER')),

@@ -202,6 +202,58 @@ export const threshold: WalkRule = {
   },
 };
 
+export const thresholdClause: WalkRule = {
+  id: 'phrase.threshold-clause',
+  description: 'A threshold before 的 sets the group counted and stays in the metric, with the measure it is compared with (净利润超过100亿元的公司, 5000万元以上的大案)',
+  decides: ['metric'],
+  examples: [
+    {
+      text: '全市营业收入超过100亿元的企业有12家。',
+      gives: [
+        { metric: '营业收入超过100亿元的企业', value: 12, unit: '家', text: '营业收入超过100亿元的企业有12家' },
+      ],
+    },
+    {
+      text: '侦破涉案金额在100万元以上的大案63起。',
+      gives: [
+        { metric: '侦破涉案金额在100万元以上的大案', value: 63, unit: '起', text: '侦破涉案金额在100万元以上的大案63起' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全市新增的企业有12家。',
+      gives: [
+        { metric: '新增的企业', value: 12, unit: '家', text: '新增的企业有12家' },
+      ],
+    },
+    {
+      text: '全县95%以上的村集体经营性收入超过10万元。',
+      gives: [
+        { metric: '村集体经营性收入', value: 100000, unit: '元', qualifier: 'over', text: '村集体经营性收入超过10万元' },
+      ],
+    },
+  ],
+  apply(w) {
+    if (at(w)!.word !== '的' || !w.seenNoun) return 'pass';
+    let j = w.i - 1;
+    const bound = w.tokens[j] && w.lex.thresholdWords.has(w.tokens[j]!.word);
+    if (bound) j--;
+    const unit = w.tokens[j];
+    if (!unit) return 'pass';
+    // The unit and the digits before it (100|万元, 10|%), or a magnitude alone (超亿元).
+    const magnitude = MAGNITUDE_UNIT.test(unit.word);
+    const from = runStart(w.tokens, j - 1, isNumeral);
+    if (!magnitude && (isNumeral(unit) || from === j)) return 'pass';
+    // The measure compared (净利润超过), or the bound alone (5000万元以上); a share alone is of
+    // the things that follow, not a threshold (95%以上的村).
+    const verb = w.tokens[from - 1];
+    const measure = w.tokens[from - 2];
+    if (verb && w.lex.thresholdVerbs.has(verb.word) && measure && (isNounLike(measure, w.lex) || isVerb(measure))) return take(w, from - 1, true);
+    return bound && !w.lex.rateUnits.has(unit.word) ? take(w, from, true) : 'pass';
+  },
+};
+
 /** The start of a per-capita denominator (每|万人) that ends at the word read, or -1. */
 function denominatorStart(w: Walk): number {
   if (!isNumeral(at(w)!) || !w.kept.length) return -1;
@@ -826,6 +878,34 @@ export const misreadNoun: WalkRule = {
   },
 };
 
+export const haveAfterNoun: WalkRule = {
+  id: 'phrase.have-after-noun',
+  description: '有 between a noun and its count is left out, as 共有 is: the noun is what is counted (规上企业有57家)',
+  decides: ['metric'],
+  examples: [
+    {
+      text: '全市规模以上工业企业有1260家。',
+      gives: [
+        { metric: '规模以上工业企业', value: 1260, unit: '家', text: '规模以上工业企业有1260家' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全市有12个乡镇。',
+      gives: [
+        { metric: '乡镇', value: 12, unit: '个', text: '12个乡镇' },
+      ],
+    },
+  ],
+  apply(w) {
+    const left = at(w, 1);
+    if (w.kept.length || at(w)!.word !== '有' || !left || !isNounLike(left, w.lex) || w.lex.placeWhole.has(left.word)) return 'pass';
+    w.i--;
+    return 'next';
+  },
+};
+
 export const endLightVerb: WalkRule = {
   id: 'phrase.end-light-verb',
   description: 'A light verb (实现, 推动, 达到) ends the phrase',
@@ -1226,9 +1306,9 @@ export const end: WalkRule = {
 
 /** The rules for each word, in the order they are tried. */
 export const WALK_RULES: readonly WalkRule[] = [
-  threshold, gradeAndAbove, perCapita, denominatorAlone, footnote, bracketed, unpairedClose, listComma, endEdge, prefix, shareWhole, endPlace,
+  threshold, thresholdClause, gradeAndAbove, perCapita, denominatorAlone, footnote, bracketed, unpairedClose, listComma, endEdge, prefix, shareWhole, endPlace,
   serviceNumber, latinTerm, ageGroup, completedMeasure, topicBeforeLightVerb, averagePerUnit, endTime, determiner, misreadNoun, classInTerm,
-  endLightVerb, verbCompound, measureVerb, verbModifier, deedVerbs, verb, noun, positionInTerm, usedFor, negation, adverbInTerm, particle, conjunction,
+  haveAfterNoun, endLightVerb, verbCompound, measureVerb, verbModifier, deedVerbs, verb, noun, positionInTerm, usedFor, negation, adverbInTerm, particle, conjunction,
   end,
 ];
 
