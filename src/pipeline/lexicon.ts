@@ -61,6 +61,8 @@ export interface Lexicon {
   upgradeVerb: RegExp;
   thresholdWords: Set<string>;
   thresholdVerbs: Set<string>;
+  /** a unit that classes the thing after it (千伏, 万吨级) */
+  classUnit: RegExp;
   negations: Set<string>;
   denominators: Set<string>;
   serviceNumbers: Set<string>;
@@ -134,6 +136,7 @@ export function buildLexicon(f: Fragments): Lexicon {
     upgradeVerb: new RegExp(`^${f.source('UPGRADE_VERB')}`, 'u'),
     thresholdWords: new Set(f.words('THRESHOLD_WORD')),
     thresholdVerbs: new Set(f.words('THRESHOLD_VERB')),
+    classUnit: new RegExp(`^(?:${f.source('CLASS_UNIT')})$`, 'u'),
     negations: new Set(f.words('NEGATION')),
     denominators: new Set(f.words('DENOMINATOR')),
     serviceNumbers: new Set(f.words('SERVICE_NUMBER')),

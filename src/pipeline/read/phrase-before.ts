@@ -254,6 +254,36 @@ export const thresholdClause: WalkRule = {
   },
 };
 
+export const classFigure: WalkRule = {
+  id: 'phrase.class-figure',
+  description: 'A figure that classes the thing after it stays in the metric (500千伏变电站, 10万吨级泊位)',
+  decides: ['metric'],
+  examples: [
+    {
+      text: '全年新建10万吨级泊位3个。',
+      gives: [
+        { metric: '新建10万吨级泊位', value: 3, unit: '个', text: '新建10万吨级泊位3个' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全年新建泊位3个。',
+      gives: [
+        { metric: '新建泊位', value: 3, unit: '个', text: '新建泊位3个' },
+      ],
+    },
+  ],
+  apply(w) {
+    if (!w.kept.length) return 'pass';
+    const t = at(w)!;
+    // The class word itself (500|千伏), or the digits before one already kept (220|千伏及以上).
+    if (w.lex.classUnit.test(t.word) && at(w, 1) && isNumeral(at(w, 1)!)) return take(w, runStart(w.tokens, w.i - 1, isNumeral), true);
+    if (isNumeral(t) && w.lex.classUnit.test(w.kept[0]!.word)) return take(w, runStart(w.tokens, w.i, isNumeral), true);
+    return 'pass';
+  },
+};
+
 /** The start of a per-capita denominator (每|万人) that ends at the word read, or -1. */
 function denominatorStart(w: Walk): number {
   if (!isNumeral(at(w)!) || !w.kept.length) return -1;
@@ -1306,7 +1336,7 @@ export const end: WalkRule = {
 
 /** The rules for each word, in the order they are tried. */
 export const WALK_RULES: readonly WalkRule[] = [
-  threshold, thresholdClause, gradeAndAbove, perCapita, denominatorAlone, footnote, bracketed, unpairedClose, listComma, endEdge, prefix, shareWhole, endPlace,
+  threshold, thresholdClause, classFigure, gradeAndAbove, perCapita, denominatorAlone, footnote, bracketed, unpairedClose, listComma, endEdge, prefix, shareWhole, endPlace,
   serviceNumber, latinTerm, ageGroup, completedMeasure, topicBeforeLightVerb, averagePerUnit, endTime, determiner, misreadNoun, classInTerm,
   haveAfterNoun, endLightVerb, verbCompound, measureVerb, verbModifier, deedVerbs, verb, noun, positionInTerm, usedFor, negation, adverbInTerm, particle, conjunction,
   end,
