@@ -728,13 +728,19 @@ export const topicBeforeLightVerb: WalkRule = {
 
 export const gradeAndAbove: WalkRule = {
   id: 'phrase.grade-and-above',
-  description: 'A grade and the ones above or below it set the group measured and stay in the metric (本科及以上学历, 县级及以上城市)',
+  description: 'A grade and the ones above or below it set the group measured and stay in the metric (本科及以上学历, 县级及以上城市, 省级以上表彰集体)',
   decides: ['metric'],
   examples: [
     {
       text: '县级及以上医院门诊量增长7%。',
       gives: [
         { metric: '县级及以上医院门诊量', value: 7, unit: '%', direction: 'up', text: '县级及以上医院门诊量增长7%' },
+      ],
+    },
+    {
+      text: '全院获省级以上表彰集体11个。',
+      gives: [
+        { metric: '获省级以上表彰集体', value: 11, unit: '个', text: '获省级以上表彰集体11个' },
       ],
     },
   ],
@@ -748,9 +754,14 @@ export const gradeAndAbove: WalkRule = {
   ],
   apply(w) {
     const t = at(w)!;
+    // A grade of government needs no 及 (省级以上), and may qualify a verb (省级以上|表彰|集体).
+    const graded = (k: number) => w.lex.thresholdWords.has(at(w, k)?.word ?? '') && w.lex.grade.test(at(w, k + 1)?.word ?? '');
+    if (w.seenNoun && graded(0)) return take(w, w.i - 1);
+    if (w.seenNoun && isVerb(t) && graded(1)) return take(w, w.i - 2);
+    if (!w.lex.thresholdWords.has(t.word) || !w.seenNoun) return 'pass';
     const and = at(w, 1);
     const grade = at(w, 2);
-    if (!w.lex.thresholdWords.has(t.word) || !w.seenNoun || and?.word !== '及' || !grade || isNumeral(grade) || isPunct(grade)) return 'pass';
+    if (and?.word !== '及' || !grade || isNumeral(grade) || isPunct(grade)) return 'pass';
     // …with the number of an age or a size before its unit (60岁及以上).
     return take(w, runStart(w.tokens, w.i - 3, isNumeral));
   },
