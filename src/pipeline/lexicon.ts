@@ -61,6 +61,7 @@ export interface Lexicon {
   upgradeVerb: RegExp;
   thresholdWords: Set<string>;
   thresholdVerbs: Set<string>;
+  termPrefixes: Set<string>;
   /** a grade of government (省级, 县级) */
   grade: RegExp;
   /** a unit that classes the thing after it (千伏, 万吨级) */
@@ -138,6 +139,7 @@ export function buildLexicon(f: Fragments): Lexicon {
     upgradeVerb: new RegExp(`^${f.source('UPGRADE_VERB')}`, 'u'),
     thresholdWords: new Set(f.words('THRESHOLD_WORD')),
     thresholdVerbs: new Set(f.words('THRESHOLD_VERB')),
+    termPrefixes: new Set(f.words('TERM_PREFIX')),
     grade: new RegExp(`^(?:${f.source('GRADE')})$`, 'u'),
     classUnit: new RegExp(`^(?:${f.source('CLASS_UNIT')})$`, 'u'),
     negations: new Set(f.words('NEGATION')),

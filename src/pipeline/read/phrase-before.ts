@@ -491,13 +491,19 @@ export const endEdge: WalkRule = {
 
 export const prefix: WalkRule = {
   id: 'phrase.prefix',
-  description: 'A prefix belongs to the noun after it (非化石能源, not 化石能源)',
+  description: 'A prefix belongs to the noun after it (非化石能源, not 化石能源; 每股收益)',
   decides: ['metric'],
   examples: [
     {
       text: '全省非税收入下降4.6%。',
       gives: [
         { metric: '非税收入', value: 4.6, unit: '%', direction: 'down', text: '非税收入下降4.6%' },
+      ],
+    },
+    {
+      text: '报告期内，基本每股收益0.85元。',
+      gives: [
+        { metric: '基本每股收益', value: 0.85, unit: '元', text: '基本每股收益0.85元' },
       ],
     },
   ],
@@ -510,7 +516,8 @@ export const prefix: WalkRule = {
     },
   ],
   apply(w) {
-    return at(w)!.tag === 'h' && w.kept.length && isNounLike(w.kept[0]!, w.lex) ? take(w, w.i) : 'pass';
+    const t = at(w)!;
+    return (t.tag === 'h' || w.lex.termPrefixes.has(t.word)) && w.kept.length && isNounLike(w.kept[0]!, w.lex) ? take(w, w.i) : 'pass';
   },
 };
 
