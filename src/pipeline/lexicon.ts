@@ -19,6 +19,7 @@ export interface Lexicon {
   targetWords: Set<string>;
   /** 城镇, 农村 …: kinds of area, never the subject */
   areaWords: Set<string>;
+  notPlaces: Set<string>;
   /** verbs that patterns read as cues: 达到, 增长, 下降 ... */
   cueWords: Set<string>;
   /** 净增 (up), 压减 (down) …: the verbs of a deed that give its count a direction, longest first */
@@ -104,6 +105,7 @@ export function buildLexicon(f: Fragments): Lexicon {
     actionVerbs: new Set(f.words('ACTION_VERB')),
     loneVerbs: new Set(f.words('LONE_VERB')),
     areaWords: new Set(f.words('AREA_WORD')),
+    notPlaces: new Set(f.words('NOT_PLACE')),
     targetWords: new Set(f.words('TARGET_WORD')),
     ageGroups: new Set(f.words('AGE_GROUP')),
     deedDirections: [...f.words('DEED_UP').map((w) => [w, 'up'] as [string, Direction]), ...f.words('DEED_DOWN').map((w) => [w, 'down'] as [string, Direction])].sort((a, b) => b[0].length - a[0].length),

@@ -1449,6 +1449,13 @@ export const placeAhead: PhraseRule = {
         { metric: '第三产业增加值', value: 6.2, unit: '%', direction: 'up', subject: '全区', text: '第三产业增加值增长6.2%' },
       ],
     },
+    {
+      // The tagger calls 广义 a place (NOT_PLACE).
+      text: '9月末，广义货币（M2）余额335万亿元。',
+      gives: [
+        { metric: '广义货币（M2）余额', value: 335000000000000, unit: '元', text: '广义货币（M2）余额335万亿元' },
+      ],
+    },
   ],
   apply(w) {
     const { lex } = w;

@@ -63,7 +63,7 @@ export function isPlaceName(t: Token, lex: Lexicon): boolean {
 
 export function isPlace(t: Token, lex: Lexicon): boolean {
   if (lex.placeWhole.has(t.word)) return true;
-  return t.tag === 'ns' && t.word.length >= 2 && !lex.actionVerbs.has(t.word) && !lex.areaWords.has(t.word) && !/[级型类式]$/u.test(t.word);
+  return t.tag === 'ns' && t.word.length >= 2 && !lex.actionVerbs.has(t.word) && !lex.areaWords.has(t.word) && !lex.notPlaces.has(t.word) && !/[级型类式]$/u.test(t.word);
 }
 
 /** The words of a text, segmented alone. */
