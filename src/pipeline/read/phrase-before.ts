@@ -956,13 +956,20 @@ export const haveAfterNoun: WalkRule = {
 
 export const endLightVerb: WalkRule = {
   id: 'phrase.end-light-verb',
-  description: 'A light verb (实现, 推动, 达到) ends the phrase',
+  description: 'A light verb (实现, 推动, 达到) ends the phrase; one that is also a deed opens a count of it (带动就业)',
   decides: ['metric'],
   examples: [
     {
       text: '全县实现地区生产总值326亿元。',
       gives: [
         { metric: '地区生产总值', value: 32600000000, unit: '元', text: '地区生产总值326亿元' },
+      ],
+    },
+    {
+      text: '全年扶持创业4200人，带动就业1.1万人。',
+      gives: [
+        { metric: '扶持创业', value: 4200, unit: '人', text: '扶持创业4200人' },
+        { metric: '带动就业', value: 11000, unit: '人', text: '带动就业1.1万人' },
       ],
     },
   ],
@@ -976,7 +983,10 @@ export const endLightVerb: WalkRule = {
   ],
   apply(w) {
     const t = at(w)!;
-    return isVerb(t) && w.lex.lightVerbs.has(t.word) ? 'end' : 'pass';
+    if (!isVerb(t) || !w.lex.lightVerbs.has(t.word)) return 'pass';
+    // A light verb that is also a deed opens a count of what it did (带动就业1.1万人).
+    if (w.mode === 'count' && w.kept.length && w.lex.actionVerbs.has(t.word)) take(w, w.i);
+    return 'end';
   },
 };
 
