@@ -63,6 +63,7 @@ export interface Lexicon {
   thresholdWords: Set<string>;
   thresholdVerbs: Set<string>;
   termPrefixes: Set<string>;
+  verbPrefixes: Set<string>;
   /** a grade of government (省级, 县级) */
   grade: RegExp;
   /** a unit that classes the thing after it (千伏, 万吨级) */
@@ -142,6 +143,7 @@ export function buildLexicon(f: Fragments): Lexicon {
     thresholdWords: new Set(f.words('THRESHOLD_WORD')),
     thresholdVerbs: new Set(f.words('THRESHOLD_VERB')),
     termPrefixes: new Set(f.words('TERM_PREFIX')),
+    verbPrefixes: new Set(f.words('VERB_PREFIX')),
     grade: new RegExp(`^(?:${f.source('GRADE')})$`, 'u'),
     classUnit: new RegExp(`^(?:${f.source('CLASS_UNIT')})$`, 'u'),
     negations: new Set(f.words('NEGATION')),

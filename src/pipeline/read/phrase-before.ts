@@ -1073,6 +1073,15 @@ export const verbModifier: WalkRule = {
   },
 };
 
+/**
+ * Token j is a word the tagger cut off the verb after it (新|签): not the end of a word before
+ * it (以旧换|新|拉动).
+ */
+function isVerbPrefix(w: Walk, j: number): boolean {
+  const before = w.tokens[j - 1];
+  return j >= 0 && w.lex.verbPrefixes.has(w.tokens[j]!.word) && !(before && /^(?:a|ad|v|vd|nz)$/.test(before.tag));
+}
+
 export const deedVerbs: WalkRule = {
   id: 'phrase.deed-verbs',
   description: 'In a count, the verbs of what was done end the phrase and stay in it, with a negation and verbs joined by 、 (破获刑事案件, 未发现, 遣返、劝返嫌疑人)',
@@ -1088,6 +1097,18 @@ export const deedVerbs: WalkRule = {
       text: '全年遣返、劝返涉诈人员146名。',
       gives: [
         { metric: '遣返、劝返涉诈人员', value: 146, unit: '名', text: '遣返、劝返涉诈人员146名' },
+      ],
+    },
+    {
+      text: '全年新签合同额3200亿元。',
+      gives: [
+        { metric: '新签合同额', value: 320000000000, unit: '元', text: '新签合同额3200亿元' },
+      ],
+    },
+    {
+      text: '消费品以旧换新拉动商品销售额52亿元。',
+      gives: [
+        { metric: '拉动商品销售额', value: 5200000000, unit: '元', text: '拉动商品销售额52亿元' },
       ],
     },
   ],
@@ -1109,6 +1130,7 @@ export const deedVerbs: WalkRule = {
       j--;
       while (deedVerb(j)) j--;
     }
+    if (isVerbPrefix(w, j)) j--;
     take(w, j + 1);
     return 'end';
   },
@@ -1125,6 +1147,12 @@ export const verb: WalkRule = {
         { metric: '外贸出口', value: 11.2, unit: '%', direction: 'up', text: '外贸出口增长11.2%' },
       ],
     },
+    {
+      text: '其中境外新签合同额增长15.3%。',
+      gives: [
+        { metric: '境外新签合同额', value: 15.3, unit: '%', direction: 'up', text: '境外新签合同额增长15.3%' },
+      ],
+    },
   ],
   counterexamples: [
     {
@@ -1138,7 +1166,9 @@ export const verb: WalkRule = {
     if (!isVerb(at(w)!)) return 'pass';
     const { lex } = w;
     const left = at(w, 1);
-    const joined = left && (isNounLike(left, lex) || lex.negations.has(left.word) || (isVerb(left) && !lex.lightVerbs.has(left.word)) || (w.list && (left.word === '、' || left.tag === 'c')));
+    const joined =
+      left &&
+      (isNounLike(left, lex) || lex.negations.has(left.word) || isVerbPrefix(w, w.i - 1) || (isVerb(left) && !lex.lightVerbs.has(left.word)) || (w.list && (left.word === '、' || left.tag === 'c')));
     const seenNoun = w.seenNoun;
     take(w, w.i);
     return seenNoun && !joined ? 'end' : 'next';
