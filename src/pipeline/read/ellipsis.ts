@@ -186,6 +186,13 @@ export const carryOwner: Rule<Draft> = {
   ],
   counterexamples: [
     {
+      text: '全县在校学生5.2万人，专任教师3600人。',
+      gives: [
+        { metric: '在校学生', value: 52000, unit: '人', text: '在校学生5.2万人' },
+        { metric: '专任教师', value: 3600, unit: '人', text: '专任教师3600人' },
+      ],
+    },
+    {
       text: '全区养老机构36家，护理型床位占比达到60%。',
       gives: [
         { metric: '养老机构', value: 36, unit: '家', text: '养老机构36家' },
@@ -201,6 +208,8 @@ export const carryOwner: Rule<Draft> = {
     const head = lex.measureHeads.find((h) => previous.endsWith(h));
     if (head && previous.length <= head.length + 1) return false;
     const owner = withoutDeed(head ? previous.slice(0, previous.length - head.length) : previous, lex);
+    // People own no staff (在校学生52.3万人，专任教师3.6万人: the teachers are the schools').
+    if (lex.peopleNouns.some((p) => owner.endsWith(p))) return false;
     return [...owner].length >= 2 && !owner.endsWith(d.name) && named(d, carryOwner, owner + d.name);
   },
 };
