@@ -1079,7 +1079,7 @@ export const verbModifier: WalkRule = {
  */
 function isVerbPrefix(w: Walk, j: number): boolean {
   const before = w.tokens[j - 1];
-  return j >= 0 && w.lex.verbPrefixes.has(w.tokens[j]!.word) && !(before && /^(?:a|ad|v|vd|nz)$/.test(before.tag));
+  return j >= 0 && w.lex.verbPrefixes.has(w.tokens[j]!.word) && !(before && /^(?:a|nz)$/.test(before.tag));
 }
 
 export const deedVerbs: WalkRule = {
