@@ -418,6 +418,13 @@ export const carryModifier: Rule<Draft> = {
   ],
   counterexamples: [
     {
+      text: '全年出生人口32.1万人，出生率6.85‰。',
+      gives: [
+        { metric: '出生人口', value: 321000, unit: '人', text: '出生人口32.1万人' },
+        { metric: '出生率', value: 6.85, unit: '‰', text: '出生率6.85‰' },
+      ],
+    },
+    {
       text: '全市禁毒工作成效明显，吸毒人员数同比下降12%，戒断率达到88%。',
       gives: [
         { metric: '吸毒人员数', value: 12, unit: '%', direction: 'down', basis: 'yoy', text: '吸毒人员数同比下降12%' },
@@ -433,8 +440,9 @@ export const carryModifier: Rule<Draft> = {
     if (previous === null || !/[率数]$/u.test(name) || [...name].length > 3 || /[、和及与]/u.test(previous)) return false;
     const head = lex.measureHeads.find((h) => previous.endsWith(h) && previous.length > h.length + 1);
     const modifier = withoutDeed(head ? previous.slice(0, previous.length - head.length) : previous, lex);
-    // Not from a measure, a deed (查处4.3万起，查处率…) or a word the metric already starts with.
-    if (!modifier || /[率数]$/u.test(modifier) || [...modifier].length <= 2 || name.startsWith(modifier)) return false;
+    // Not from a measure, a deed (查处4.3万起，查处率…) or a word the metric already starts with,
+    // nor to a rate the previous metric starts with (出生人口…，出生率: the births' own rate).
+    if (!modifier || /[率数]$/u.test(modifier) || [...modifier].length <= 2 || name.startsWith(modifier) || previous.startsWith(name.slice(0, -1))) return false;
     // Only a measure of the same thing: 破案率 after 刑事案件…, not 入学率 after 参保率.
     const shares = [...name.slice(0, -1)].some((c) => c !== '人' && previous.includes(c));
     return shares && named(d, carryModifier, modifier + name);

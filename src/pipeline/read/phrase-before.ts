@@ -506,6 +506,13 @@ export const prefix: WalkRule = {
         { metric: '基本每股收益', value: 0.85, unit: '元', text: '基本每股收益0.85元' },
       ],
     },
+    {
+      text: '全年死亡率8.21‰，自然增长率-1.36‰。',
+      gives: [
+        { metric: '死亡率', value: 8.21, unit: '‰', text: '死亡率8.21‰' },
+        { metric: '自然增长率', value: -1.36, unit: '‰', text: '自然增长率-1.36‰' },
+      ],
+    },
   ],
   counterexamples: [
     {
