@@ -275,12 +275,10 @@ export const classFigure: WalkRule = {
     },
   ],
   apply(w) {
-    if (!w.kept.length) return 'pass';
-    const t = at(w)!;
-    // The class word itself (500|千伏), or the digits before one already kept (220|千伏及以上).
-    if (w.lex.classUnit.test(t.word) && at(w, 1) && isNumeral(at(w, 1)!)) return take(w, runStart(w.tokens, w.i - 1, isNumeral), true);
-    if (isNumeral(t) && w.lex.classUnit.test(w.kept[0]!.word)) return take(w, runStart(w.tokens, w.i, isNumeral), true);
-    return 'pass';
+    // The class word and the digits before it (500|千伏, 10|万吨级).
+    const digits = at(w, 1);
+    if (!w.kept.length || !w.lex.classUnit.test(at(w)!.word) || !digits || !isNumeral(digits)) return 'pass';
+    return take(w, runStart(w.tokens, w.i - 1, isNumeral), true);
   },
 };
 
@@ -768,11 +766,12 @@ export const gradeAndAbove: WalkRule = {
   ],
   apply(w) {
     const t = at(w)!;
+    if (!w.seenNoun) return 'pass';
     // A grade of government needs no 及 (省级以上), and may qualify a verb (省级以上|表彰|集体).
     const graded = (k: number) => w.lex.thresholdWords.has(at(w, k)?.word ?? '') && w.lex.grade.test(at(w, k + 1)?.word ?? '');
-    if (w.seenNoun && graded(0)) return take(w, w.i - 1);
-    if (w.seenNoun && isVerb(t) && graded(1)) return take(w, w.i - 2);
-    if (!w.lex.thresholdWords.has(t.word) || !w.seenNoun) return 'pass';
+    if (graded(0)) return take(w, w.i - 1);
+    if (isVerb(t) && graded(1)) return take(w, w.i - 2);
+    if (!w.lex.thresholdWords.has(t.word)) return 'pass';
     const and = at(w, 1);
     const grade = at(w, 2);
     if (and?.word !== '及' || !grade || isNumeral(grade) || isPunct(grade)) return 'pass';
