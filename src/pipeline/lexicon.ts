@@ -54,6 +54,7 @@ export interface Lexicon {
   respectivelyNear: RegExp;
   eachMember: RegExp;
   averageOnly: Set<string>;
+  timeAverages: Set<string>;
   /** a unit that starts with an amount's or a rate's unit (元, 元/吨, %) */
   measuredUnit: RegExp;
   rateUnits: Set<string>;
@@ -136,6 +137,7 @@ export function buildLexicon(f: Fragments): Lexicon {
     respectivelyNear: new RegExp(f.source('RESPECTIVELY_NEAR'), 'u'),
     eachMember: new RegExp(f.source('EACH_MEMBER'), 'u'),
     averageOnly: new Set(f.words('AVERAGE_ONLY')),
+    timeAverages: new Set(f.words('TIME_AVERAGE')),
     measuredUnit: new RegExp(`^${f.source('MEASURED_UNIT')}`, 'u'),
     rateUnits: new Set(f.words('RATE_UNIT')),
     totalWords: new Set(f.words('TOTAL_WORD')),

@@ -164,6 +164,36 @@ export const carryMetric: Rule<Draft> = {
   },
 };
 
+export const carryAverage: Rule<Draft> = {
+  id: 'carry.average',
+  description: 'An average over time alone before a count or a level (日均235起) is of the metric carried to it, and stays in its name (日均接报警情)',
+  decides: ['metric'],
+  examples: [
+    {
+      text: '全年共接报警情8.6万起，日均235起。',
+      gives: [
+        { metric: '接报警情', value: 86000, unit: '起', text: '接报警情8.6万起' },
+        { metric: '日均接报警情', value: 235, unit: '起', text: '日均235起' },
+      ],
+    },
+  ],
+  counterexamples: [
+    {
+      text: '全年共接报警情8.6万起，日均增长3%。',
+      gives: [
+        { metric: '接报警情', value: 86000, unit: '起', text: '接报警情8.6万起' },
+        { metric: '接报警情', value: 3, unit: '%', direction: 'up', text: '日均增长3%' },
+      ],
+    },
+  ],
+  apply(d) {
+    const last = d.s.lastMetric;
+    const average = d.phrase?.text;
+    if (d.name || !last || !average || !d.s.ctx.lex.timeAverages.has(average) || d.figure.kind === 'change' || last.startsWith(average)) return false;
+    return named(d, carryAverage, average + last);
+  },
+};
+
 export const carryOwner: Rule<Draft> = {
   id: 'carry.owner',
   description: 'A noun of what an owner has, named alone (支出, 床位, 在校生), takes the owner the previous metric names: its measure replaced (政府性基金预算收入…；支出 → 政府性基金预算支出), or the thing itself (医养结合机构58家，床位… → 医养结合机构床位)',

@@ -14,7 +14,7 @@ import type { Figure } from '../match.js';
 import type { Quantity } from '../quantities.js';
 import { BASIS_CARRY_RULES, BASIS_RULES, comparisonIn } from './basis.js';
 import { DEED_RULES, DIRECTION_RULES } from './direction.js';
-import { carryCasualty, carryList, carryMetric, carryPastShare, carryModifier, carryOwner, carryPlanShare, carryPreviousSentence, carryRateOfChange, carryTotal, carryWithoutDeed } from './ellipsis.js';
+import { carryAverage, carryCasualty, carryList, carryMetric, carryPastShare, carryModifier, carryOwner, carryPlanShare, carryPreviousSentence, carryRateOfChange, carryTotal, carryWithoutDeed } from './ellipsis.js';
 import { locateFigures, noUnit } from './figures.js';
 import { eachMember, listLengths, member, memberWithVerb, nextValue, referredFigures, respectivelyEarlier } from './lists.js';
 import { averageOnly, balancedName, notAName, PHRASE_RULES, shareOwner, shareWhole } from './metric.js';
@@ -29,7 +29,7 @@ export type { Reading } from './reading.js';
 export type { Context } from './words.js';
 
 /** A name for a figure with none written: the members of a list, or the metric before. */
-const NAMING_RULES: readonly Rule<Draft>[] = [carryCasualty, memberWithVerb, respectivelyEarlier, carryList, carryPastShare, carryWithoutDeed, carryMetric, carryPreviousSentence];
+const NAMING_RULES: readonly Rule<Draft>[] = [carryCasualty, memberWithVerb, respectivelyEarlier, carryList, carryPastShare, carryWithoutDeed, carryAverage, carryMetric, carryPreviousSentence];
 /** A name written, that borrows from the metric before. */
 const LENDING_RULES: readonly Rule<Draft>[] = [carryPlanShare, carryTotal, carryRateOfChange, carryModifier, carryOwner];
 /** A name written, that names several members. */
